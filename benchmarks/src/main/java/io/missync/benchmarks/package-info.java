@@ -1,0 +1,5 @@
+/** missync benchmarks. */
+@NullMarked
+package io.missync.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

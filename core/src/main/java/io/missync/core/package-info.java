@@ -1,0 +1,5 @@
+/** missync core. */
+@NullMarked
+package io.missync.core;
+
+import org.jspecify.annotations.NullMarked;

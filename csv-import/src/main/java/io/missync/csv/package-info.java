@@ -1,0 +1,5 @@
+/** missync csv-import. */
+@NullMarked
+package io.missync.csv;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** missync examples. */
+@NullMarked
+package io.missync.examples;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** missync reconcile. */
+@NullMarked
+package io.missync.reconcile;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** missync testkit. */
+@NullMarked
+package io.missync.testkit;
+
+import org.jspecify.annotations.NullMarked;
