@@ -99,7 +99,7 @@ public final class Json {
       try {
         return Long.parseLong(t);
       } catch (NumberFormatException e) {
-        throw new WondeDecodeException(path(parent, field), "expected an integer", e);
+        throw new WondeDecodeException(path(parent, field), "expected an integer");
       }
     }
     throw new WondeDecodeException(path(parent, field), "expected an integer");

@@ -104,7 +104,7 @@ public final class WondeDates {
       OffsetDateTime odt = OffsetDateTime.parse(text);
       return new Parsed(odt.toLocalDateTime(), odt.getOffset());
     } catch (DateTimeException e) {
-      throw new WondeDecodeException(path, "expected a date in a known format", e);
+      throw new WondeDecodeException(path, "expected a date in a known format");
     }
   }
 
@@ -129,7 +129,7 @@ public final class WondeDates {
         case "BST":
           return ZoneOffset.ofHours(1);
         default:
-          throw new WondeDecodeException(path, "expected a known time zone", e);
+          throw new WondeDecodeException(path, "expected a known time zone");
       }
     }
   }
