@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
 public final class PageDecoder {
   private PageDecoder() {}
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** Parses JSON; malformed input gives a {@link WondeDecodeException} without any content. */
   public static ObjectNode parseObject(byte[] body) {
