@@ -213,6 +213,9 @@ class ModelDecodingTest {
   @Test
   void openValuesKeepUnknownStrings() {
     assertEquals(Gender.FEMALE, Gender.of("female"));
+    assertEquals("female", Gender.of("female").value(), "wire spelling kept");
+    assertTrue(Gender.of("female").isKnown());
+    assertEquals(Gender.FEMALE.hashCode(), Gender.of(" Female ").hashCode());
     Gender other = Gender.of("Not stated");
     assertFalse(other.isKnown());
     assertEquals("Not stated", other.value());

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Type of record in Wonde's deletions feed (lower-case singular on the wire; inferred).
  *
- * <p>An open value: known values are constants, any other string is kept as sent. Compare with
- * {@code equals}. {@link #of} matches known values ignoring case.
+ * <p>An open value: known values are constants, any other string is kept as sent. {@link #value()}
+ * keeps the wire spelling; {@code equals} ignores case and surrounding blanks, so {@code
+ * of("female")} equals {@code FEMALE}.
  */
 public final class DeletionType {
   public static final DeletionType STUDENT = new DeletionType("student", true);
@@ -41,17 +42,24 @@ public final class DeletionType {
     this.known = known;
   }
 
-  /** The constant for a known value (any case), otherwise a new value holding {@code value}. */
+  /** The value as sent; equal to the matching constant when it names a known value. */
   public static DeletionType of(String value) {
-    DeletionType k = KNOWN.get(value.trim().toUpperCase(Locale.ROOT));
-    return k != null ? k : new DeletionType(value, false);
+    DeletionType k = KNOWN.get(key(value));
+    if (k != null && k.value.equals(value)) {
+      return k;
+    }
+    return new DeletionType(value, k != null);
+  }
+
+  private static String key(String value) {
+    return value.trim().toUpperCase(Locale.ROOT);
   }
 
   static Optional<DeletionType> ofNullable(Optional<String> value) {
     return value.map(DeletionType::of);
   }
 
-  /** The wire value. */
+  /** The value as sent on the wire. */
   public String value() {
     return value;
   }
@@ -63,12 +71,12 @@ public final class DeletionType {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof DeletionType && (((DeletionType) o).value.equals(value));
+    return o instanceof DeletionType && key(((DeletionType) o).value).equals(key(value));
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return key(value).hashCode();
   }
 
   @Override

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Gender as the MIS reports it (Wonde documents MALE and FEMALE; others occur).
  *
- * <p>An open value: known values are constants, any other string is kept as sent. Compare with
- * {@code equals}. {@link #of} matches known values ignoring case.
+ * <p>An open value: known values are constants, any other string is kept as sent. {@link #value()}
+ * keeps the wire spelling; {@code equals} ignores case and surrounding blanks, so {@code
+ * of("female")} equals {@code FEMALE}.
  */
 public final class Gender {
   public static final Gender MALE = new Gender("MALE", true);
@@ -32,17 +33,24 @@ public final class Gender {
     this.known = known;
   }
 
-  /** The constant for a known value (any case), otherwise a new value holding {@code value}. */
+  /** The value as sent; equal to the matching constant when it names a known value. */
   public static Gender of(String value) {
-    Gender k = KNOWN.get(value.trim().toUpperCase(Locale.ROOT));
-    return k != null ? k : new Gender(value, false);
+    Gender k = KNOWN.get(key(value));
+    if (k != null && k.value.equals(value)) {
+      return k;
+    }
+    return new Gender(value, k != null);
+  }
+
+  private static String key(String value) {
+    return value.trim().toUpperCase(Locale.ROOT);
   }
 
   static Optional<Gender> ofNullable(Optional<String> value) {
     return value.map(Gender::of);
   }
 
-  /** The wire value. */
+  /** The value as sent on the wire. */
   public String value() {
     return value;
   }
@@ -54,12 +62,12 @@ public final class Gender {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof Gender && (((Gender) o).value.equals(value));
+    return o instanceof Gender && key(((Gender) o).value).equals(key(value));
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return key(value).hashCode();
   }
 
   @Override

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Type of a Wonde group.
  *
- * <p>An open value: known values are constants, any other string is kept as sent. Compare with
- * {@code equals}. {@link #of} matches known values ignoring case.
+ * <p>An open value: known values are constants, any other string is kept as sent. {@link #value()}
+ * keeps the wire spelling; {@code equals} ignores case and surrounding blanks, so {@code
+ * of("female")} equals {@code FEMALE}.
  */
 public final class GroupType {
   public static final GroupType REGISTRATION = new GroupType("REGISTRATION", true);
@@ -44,17 +45,24 @@ public final class GroupType {
     this.known = known;
   }
 
-  /** The constant for a known value (any case), otherwise a new value holding {@code value}. */
+  /** The value as sent; equal to the matching constant when it names a known value. */
   public static GroupType of(String value) {
-    GroupType k = KNOWN.get(value.trim().toUpperCase(Locale.ROOT));
-    return k != null ? k : new GroupType(value, false);
+    GroupType k = KNOWN.get(key(value));
+    if (k != null && k.value.equals(value)) {
+      return k;
+    }
+    return new GroupType(value, k != null);
+  }
+
+  private static String key(String value) {
+    return value.trim().toUpperCase(Locale.ROOT);
   }
 
   static Optional<GroupType> ofNullable(Optional<String> value) {
     return value.map(GroupType::of);
   }
 
-  /** The wire value. */
+  /** The value as sent on the wire. */
   public String value() {
     return value;
   }
@@ -66,12 +74,12 @@ public final class GroupType {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof GroupType && (((GroupType) o).value.equals(value));
+    return o instanceof GroupType && key(((GroupType) o).value).equals(key(value));
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return key(value).hashCode();
   }
 
   @Override

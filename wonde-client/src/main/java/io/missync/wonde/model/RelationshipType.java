@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A contact's relationship to a student, as the MIS words it.
  *
- * <p>An open value: known values are constants, any other string is kept as sent. Compare with
- * {@code equals}. {@link #of} matches known values ignoring case.
+ * <p>An open value: known values are constants, any other string is kept as sent. {@link #value()}
+ * keeps the wire spelling; {@code equals} ignores case and surrounding blanks, so {@code
+ * of("female")} equals {@code FEMALE}.
  */
 public final class RelationshipType {
   public static final RelationshipType MOTHER = new RelationshipType("MOTHER", true);
@@ -50,17 +51,24 @@ public final class RelationshipType {
     this.known = known;
   }
 
-  /** The constant for a known value (any case), otherwise a new value holding {@code value}. */
+  /** The value as sent; equal to the matching constant when it names a known value. */
   public static RelationshipType of(String value) {
-    RelationshipType k = KNOWN.get(value.trim().toUpperCase(Locale.ROOT));
-    return k != null ? k : new RelationshipType(value, false);
+    RelationshipType k = KNOWN.get(key(value));
+    if (k != null && k.value.equals(value)) {
+      return k;
+    }
+    return new RelationshipType(value, k != null);
+  }
+
+  private static String key(String value) {
+    return value.trim().toUpperCase(Locale.ROOT);
   }
 
   static Optional<RelationshipType> ofNullable(Optional<String> value) {
     return value.map(RelationshipType::of);
   }
 
-  /** The wire value. */
+  /** The value as sent on the wire. */
   public String value() {
     return value;
   }
@@ -72,12 +80,12 @@ public final class RelationshipType {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof RelationshipType && (((RelationshipType) o).value.equals(value));
+    return o instanceof RelationshipType && key(((RelationshipType) o).value).equals(key(value));
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return key(value).hashCode();
   }
 
   @Override
