@@ -95,6 +95,10 @@ public final class WondeDates {
   }
 
   private static Parsed parseText(String text, ZoneId defaultZone, String path) {
+    LocalDateTime fast = fastParse(text);
+    if (fast != null) {
+      return new Parsed(fast, defaultZone);
+    }
     try {
       return new Parsed(LocalDateTime.parse(text, LOCAL), defaultZone);
     } catch (DateTimeException e) {
@@ -108,7 +112,89 @@ public final class WondeDates {
     }
   }
 
+  /**
+   * Parses {@code yyyy-MM-dd} and {@code yyyy-MM-dd HH:mm:ss[.f{1,9}]} without the formatter
+   * machinery (the common shapes); returns null for anything else, or an invalid date, so the
+   * general parser decides.
+   */
+  static @Nullable LocalDateTime fastParse(String t) {
+    int n = t.length();
+    if (n < 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return null;
+    }
+    int y = digits(t, 0, 4);
+    int mo = digits(t, 5, 2);
+    int d = digits(t, 8, 2);
+    if (y < 0 || mo < 0 || d < 0) {
+      return null;
+    }
+    int h = 0;
+    int mi = 0;
+    int sec = 0;
+    int nanos = 0;
+    if (n > 10) {
+      if (n < 19 || t.charAt(10) != ' ' || t.charAt(13) != ':' || t.charAt(16) != ':') {
+        return null;
+      }
+      h = digits(t, 11, 2);
+      mi = digits(t, 14, 2);
+      sec = digits(t, 17, 2);
+      if (h < 0 || mi < 0 || sec < 0) {
+        return null;
+      }
+      if (n > 19) {
+        int fl = n - 20;
+        if (t.charAt(19) != '.' || fl < 1 || fl > 9) {
+          return null;
+        }
+        int f = digits(t, 20, fl);
+        if (f < 0) {
+          return null;
+        }
+        nanos = f;
+        for (int i = fl; i < 9; i++) {
+          nanos *= 10;
+        }
+      }
+    }
+    try {
+      return LocalDateTime.of(y, mo, d, h, mi, sec, nanos);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(String t, int from, int len) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, ZoneId> ZONES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static ZoneId zone(@Nullable JsonNode tz, String path) {
+    if (tz != null && tz.isTextual()) {
+      ZoneId cached = ZONES.get(tz.textValue());
+      if (cached != null) {
+        return cached;
+      }
+      ZoneId z = resolveZone(tz, path);
+      if (ZONES.size() < 256) {
+        ZONES.put(tz.textValue(), z);
+      }
+      return z;
+    }
+    return resolveZone(tz, path);
+  }
+
+  private static ZoneId resolveZone(@Nullable JsonNode tz, String path) {
     if (tz == null || tz.isNull()) {
       return ZoneOffset.UTC;
     }
