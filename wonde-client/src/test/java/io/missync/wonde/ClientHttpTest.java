@@ -86,6 +86,19 @@ class ClientHttpTest extends HttpTestSupport {
   }
 
   @Test
+  void redirectsAreNotFollowed() {
+    wm.stubFor(
+        get(urlPathEqualTo(studentsPath()))
+            .willReturn(
+                aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:1/steal")));
+    WondeHttpException e =
+        assertThrows(
+            WondeHttpException.class, () -> client(wm).school(SCHOOL).students().firstPage());
+    assertEquals(302, e.status());
+    assertEquals(WondeHttpException.class, e.getClass());
+  }
+
+  @Test
   void bodyIsBounded() {
     wm.stubFor(
         get(urlPathEqualTo(studentsPath()))

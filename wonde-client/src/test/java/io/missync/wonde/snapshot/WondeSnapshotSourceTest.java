@@ -265,6 +265,31 @@ class WondeSnapshotSourceTest {
   }
 
   @Test
+  void aRecordRepeatedAcrossPagesIsKeptOnceAndReported() {
+    wm.stubFor(
+        full("students")
+            .withQueryParam("page", equalTo("2"))
+            .willReturn(okJson(paged("students", 2, false, S2, S3))));
+    WondeFetch fetch = source(T0).fetchFullWithReport();
+    assertEquals(3, fetch.snapshot().count(EntityType.STUDENT));
+    assertEquals(Completeness.COMPLETE, fetch.snapshot().completeness(EntityType.STUDENT));
+    assertTrue(
+        fetch.issues().stream()
+            .anyMatch(i -> i.recordId().equals("S2") && i.problem().contains("repeated")));
+  }
+
+  @Test
+  void aShiftedPageThatLosesARecordIsCaughtByTheCount() {
+    // page 2 came back empty (records moved between pages): 2 read, Wonde counts 3
+    wm.stubFor(
+        full("students")
+            .withQueryParam("page", equalTo("2"))
+            .willReturn(okJson(paged("students", 2, false))));
+    MisSnapshot s = source(T0).fetchFull();
+    assertEquals(Completeness.PARTIAL, s.completeness(EntityType.STUDENT));
+  }
+
+  @Test
   void countShortfallMarksTheTypePartial() {
     wm.stubFor(get(urlPathEqualTo(P + "/counts")).willReturn(okJson(counts(5, 2, 2, 2, 1))));
     WondeFetch fetch = source(T0).fetchFullWithReport();
