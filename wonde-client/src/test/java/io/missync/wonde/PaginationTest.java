@@ -81,6 +81,7 @@ class PaginationTest extends HttpTestSupport {
             .students()
             .include(StudentInclude.EDUCATION_DETAILS, StudentInclude.YEAR)
             .updatedAfter(Instant.parse("2024-06-01T00:00:00Z"))
+            .updatedBefore(Instant.parse("2024-06-30T23:59:59.900Z"))
             .perPage(2);
     Iterator<Student> it = req.items().iterator();
     assertEquals(0, wm.getAllServeEvents().size(), "nothing fetched before iteration");
@@ -95,6 +96,7 @@ class PaginationTest extends HttpTestSupport {
                 urlPathEqualTo(studentsPath()))
             .withQueryParam("include", equalTo("education_details,year"))
             .withQueryParam("updated_after", equalTo("2024-06-01 00:00:00"))
+            .withQueryParam("updated_before", equalTo("2024-06-30 23:59:59"))
             .withQueryParam("per_page", equalTo("2")));
     assertEquals(5, req.stream().count());
   }
