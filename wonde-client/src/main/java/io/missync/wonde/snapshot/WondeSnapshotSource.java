@@ -58,12 +58,13 @@ import org.slf4j.LoggerFactory;
  * returned as if it were whole.
  *
  * <p><b>Incremental fetch.</b> Reads records updated since the previous snapshot was captured
- * (minus an overlap for clock skew) and the {@code deletions} feed, and applies them onto the
- * previous snapshot: deletions first (a deletion with {@code restored_at} re-reads the record),
- * then the changed records, replacing a changed student's guardian links and a changed group's
- * memberships. Completeness is carried over from the previous snapshot, then checked against fresh
- * counts. Wonde does not promise that a membership change touches the group's {@code updated_at};
- * run a full fetch regularly.
+ * (minus an overlap for clock skew), the {@code deletions} feed and the {@code students-leaver}
+ * records updated since, and applies them onto the previous snapshot: deletions first (a deletion
+ * with {@code restored_at} re-reads the record), then leavers (removed unless they are in the
+ * current changed list, i.e. re-joined), then the changed records, replacing a changed student's
+ * guardian links and a changed group's memberships. Completeness is carried over from the previous
+ * snapshot, then checked against fresh counts. Wonde does not promise that a membership change
+ * touches the group's {@code updated_at}; run a full fetch regularly.
  */
 public final class WondeSnapshotSource implements SnapshotSource {
   private static final Logger LOG = LoggerFactory.getLogger(WondeSnapshotSource.class);
@@ -154,6 +155,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
     List<io.missync.wonde.model.Group> groups = List.of();
     List<SchoolClass> classes = List.of();
     List<Deletion> deletions = List.of();
+    List<io.missync.wonde.model.Student> leavers = List.of();
   }
 
   private Raw read(@Nullable Instant since, boolean withSchool) {
@@ -181,9 +183,21 @@ public final class WondeSnapshotSource implements SnapshotSource {
         classes ? since(classesRequest(sc), since).allAsync() : none();
     CompletableFuture<List<Deletion>> deletions =
         since == null ? none() : sc.deletions().perPage(perPage).updatedAfter(since).allAsync();
+    CompletableFuture<List<io.missync.wonde.model.Student>> leavers =
+        since == null
+            ? none()
+            : sc.studentsLeaver().perPage(perPage).updatedAfter(since).allAsync();
     try {
       CompletableFuture.allOf(
-              school, counts, students, employees, contactList, groupList, classList, deletions)
+              school,
+              counts,
+              students,
+              employees,
+              contactList,
+              groupList,
+              classList,
+              deletions,
+              leavers)
           .join();
     } catch (CompletionException e) {
       throw unavailable(e);
@@ -197,6 +211,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
     raw.groups = groupList.join();
     raw.classes = classList.join();
     raw.deletions = deletions.join();
+    raw.leavers = leavers.join();
     return raw;
   }
 
@@ -489,6 +504,17 @@ public final class WondeSnapshotSource implements SnapshotSource {
       }
     } catch (WondeException e) {
       throw unavailable(e);
+    }
+
+    // students who became leavers since: gone from the school (unless back in the current list)
+    for (io.missync.wonde.model.Student leaver : raw.leavers) {
+      Optional<String> id = safeId(leaver::id);
+      if (id.isPresent() && !changedStudents.contains(id.get())) {
+        removeStudent(b, id.get());
+      } else if (id.isEmpty()) {
+        throw new SnapshotUnavailableException(
+            "Wonde students-leaver feed unreadable at " + leaver.jsonPath() + ".id");
+      }
     }
 
     List<io.missync.wonde.model.Student> students = new ArrayList<>(raw.students);

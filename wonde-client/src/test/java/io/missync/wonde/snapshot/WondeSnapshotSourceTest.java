@@ -173,6 +173,8 @@ class WondeSnapshotSourceTest {
     wm.stubFor(full("contacts").willReturn(okJson(list(C1, C2))));
     wm.stubFor(full("groups").willReturn(okJson(list(G7, GR))));
     wm.stubFor(full("classes").willReturn(okJson(list(K1))));
+    wm.stubFor(
+        get(urlPathEqualTo(P + "/students-leaver")).atPriority(5).willReturn(okJson(list())));
   }
 
   private WondeClient client() {
@@ -424,6 +426,24 @@ class WondeSnapshotSourceTest {
   }
 
   @Test
+  void incrementalRemovesNewLeaversButKeepsRejoiners() {
+    MisSnapshot previous = source(T0).fetchFull();
+    stubDelta("students", list(S2));
+    for (String r : List.of("employees", "contacts", "groups", "classes", "deletions")) {
+      stubDelta(r, list());
+    }
+    stubDelta("students-leaver", list("{\"id\":\"S3\"}", "{\"id\":\"S2\"}"));
+    MisSnapshot s = source(T1).fetchIncremental(previous);
+    assertEquals(Optional.empty(), s.student("S3"), "leaver removed");
+    assertTrue(s.membershipsOf(PersonRef.student("S3")).isEmpty());
+    assertTrue(s.student("S2").isPresent(), "S2 is in the current list: a re-joiner stays");
+    assertTrue(s.student("S1").isPresent());
+    wm.verify(
+        getRequestedFor(urlPathEqualTo(P + "/students-leaver"))
+            .withQueryParam("updated_after", equalTo("2026-11-20 05:50:00")));
+  }
+
+  @Test
   void incrementalFailureFailsWithoutASnapshot() {
     MisSnapshot previous = source(T0).fetchFull();
     stubDelta("students", list());
@@ -431,6 +451,7 @@ class WondeSnapshotSourceTest {
     stubDelta("contacts", list());
     stubDelta("groups", list());
     stubDelta("classes", list());
+    stubDelta("students-leaver", list());
     wm.stubFor(
         get(urlPathEqualTo(P + "/deletions"))
             .atPriority(1)
