@@ -18,12 +18,14 @@ public final class Json {
     return v == null || v.isNull() ? null : v;
   }
 
-  public static String path(String parent, String field) {
-    return parent.isEmpty() ? field : parent + "." + field;
+  /** {@code parent.field}; {@code parent} is rendered with {@code toString()}. */
+  public static String path(Object parent, String field) {
+    String p = parent.toString();
+    return p.isEmpty() ? field : p + "." + field;
   }
 
   /** Text; numbers and booleans are accepted and rendered as text. */
-  public static @Nullable String string(ObjectNode node, String field, String parent) {
+  public static @Nullable String string(ObjectNode node, String field, Object parent) {
     JsonNode v = value(node, field);
     if (v == null) {
       return null;
@@ -38,7 +40,7 @@ public final class Json {
   }
 
   /** Required text. */
-  public static String requiredString(ObjectNode node, String field, String parent) {
+  public static String requiredString(ObjectNode node, String field, Object parent) {
     String s = string(node, field, parent);
     if (s == null) {
       throw new WondeDecodeException(path(parent, field), "required but missing");
@@ -47,7 +49,7 @@ public final class Json {
   }
 
   /** Boolean; also accepts "true"/"false"/"1"/"0"/"yes"/"no" strings and 0/1 numbers. */
-  public static @Nullable Boolean bool(ObjectNode node, String field, String parent) {
+  public static @Nullable Boolean bool(ObjectNode node, String field, Object parent) {
     JsonNode v = value(node, field);
     if (v == null) {
       return null;
@@ -83,7 +85,7 @@ public final class Json {
   }
 
   /** Long; also accepts integral strings. */
-  public static @Nullable Long integer(ObjectNode node, String field, String parent) {
+  public static @Nullable Long integer(ObjectNode node, String field, Object parent) {
     JsonNode v = value(node, field);
     if (v == null) {
       return null;
@@ -106,7 +108,7 @@ public final class Json {
   }
 
   /** A list of strings; null or absent gives an empty list; a single string gives one element. */
-  public static List<String> strings(ObjectNode node, String field, String parent) {
+  public static List<String> strings(ObjectNode node, String field, Object parent) {
     JsonNode v = value(node, field);
     if (v == null) {
       return List.of();
@@ -132,7 +134,7 @@ public final class Json {
    * A one-to-one object, unwrapping Wonde's include wrapper {@code {"data": {...}}}. Absent, null
    * and {@code {"data": null}} all give null. The returned path suffix is handled by the caller.
    */
-  public static @Nullable ObjectNode single(ObjectNode node, String field, String parent) {
+  public static @Nullable ObjectNode single(ObjectNode node, String field, Object parent) {
     JsonNode v = value(node, field);
     if (v == null) {
       return null;
@@ -164,7 +166,7 @@ public final class Json {
    * requested or not sent, which is not the same as empty); {@code null} or {@code {"data": null}}
    * give an empty array.
    */
-  public static @Nullable ArrayNode many(ObjectNode node, String field, String parent) {
+  public static @Nullable ArrayNode many(ObjectNode node, String field, Object parent) {
     JsonNode v = node.get(field);
     if (v == null) {
       return null;
@@ -195,7 +197,7 @@ public final class Json {
       com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
 
   /** Path of the list element, given whether the list was wrapped in {@code data}. */
-  public static String elementPath(ObjectNode node, String field, String parent, int index) {
+  public static String elementPath(ObjectNode node, String field, Object parent, int index) {
     JsonNode v = node.get(field);
     String base = path(parent, field);
     if (v != null && v.isObject()) {
@@ -205,7 +207,7 @@ public final class Json {
   }
 
   /** Path of a one-to-one include's object. */
-  public static String singlePath(ObjectNode node, String field, String parent) {
+  public static String singlePath(ObjectNode node, String field, Object parent) {
     return wrapped(node, field) ? path(parent, field) + ".data" : path(parent, field);
   }
 }

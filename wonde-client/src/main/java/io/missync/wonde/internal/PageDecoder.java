@@ -72,7 +72,7 @@ public final class PageDecoder {
     }
     List<T> items = new ArrayList<>(data.size());
     for (int i = 0; i < data.size(); i++) {
-      items.add(type.wrap(data.get(i), "data[" + i + "]"));
+      items.add(type.wrapDataItem(data.get(i), i));
     }
     ObjectNode pagination = pagination(root);
     if (pagination == null) {

@@ -59,17 +59,40 @@ public final class WondeDates {
 
   /** Decodes an instant; null or JSON null gives null. */
   public static @Nullable Instant instant(@Nullable JsonNode node, String path) {
-    Parsed p = parse(node, path);
+    return instant(node, path, null);
+  }
+
+  /**
+   * Decodes an instant at {@code parent.field}; the path is only rendered (via {@code toString()})
+   * if decoding fails.
+   */
+  public static @Nullable Instant instant(
+      @Nullable JsonNode node, Object parent, @Nullable String field) {
+    Parsed p = parse(node, new Where(parent, field), true);
     return p == null ? null : p.local().atZone(p.zone()).toInstant();
   }
 
   /** Decodes a calendar date (the date part as written, whatever the zone); null gives null. */
   public static @Nullable LocalDate localDate(@Nullable JsonNode node, String path) {
-    Parsed p = parse(node, path);
+    return localDate(node, path, null);
+  }
+
+  /** Like {@link #localDate(JsonNode, String)} with a lazily rendered path. */
+  public static @Nullable LocalDate localDate(
+      @Nullable JsonNode node, Object parent, @Nullable String field) {
+    Parsed p = parse(node, new Where(parent, field), false);
     return p == null ? null : p.local().toLocalDate();
   }
 
-  private static @Nullable Parsed parse(@Nullable JsonNode node, String path) {
+  /** A field path rendered only when needed. */
+  private record Where(Object parent, @Nullable String field) {
+    String render(@Nullable String suffix) {
+      String base = field == null ? parent.toString() : Json.path(parent, field);
+      return suffix == null ? base : base + suffix;
+    }
+  }
+
+  private static @Nullable Parsed parse(@Nullable JsonNode node, Where path, boolean needZone) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
@@ -78,7 +101,7 @@ public final class WondeDates {
       if (text.isEmpty()) {
         return null;
       }
-      return parseText(text, ZoneOffset.UTC, path);
+      return parseText(text, ZoneOffset.UTC, path, null);
     }
     if (node.isObject()) {
       JsonNode date = node.get("date");
@@ -86,15 +109,16 @@ public final class WondeDates {
         return null;
       }
       if (!date.isTextual()) {
-        throw new WondeDecodeException(path + ".date", "expected a date string");
+        throw new WondeDecodeException(path.render(".date"), "expected a date string");
       }
-      ZoneId zone = zone(node.get("timezone"), path + ".timezone");
-      return parseText(date.textValue().trim(), zone, path + ".date");
+      ZoneId zone = needZone ? zone(node.get("timezone"), path) : ZoneOffset.UTC;
+      return parseText(date.textValue().trim(), zone, path, ".date");
     }
-    throw new WondeDecodeException(path, "expected a date string or a date object");
+    throw new WondeDecodeException(path.render(null), "expected a date string or a date object");
   }
 
-  private static Parsed parseText(String text, ZoneId defaultZone, String path) {
+  private static Parsed parseText(
+      String text, ZoneId defaultZone, Where path, @Nullable String suffix) {
     LocalDateTime fast = fastParse(text);
     if (fast != null) {
       return new Parsed(fast, defaultZone);
@@ -108,7 +132,7 @@ public final class WondeDates {
       OffsetDateTime odt = OffsetDateTime.parse(text);
       return new Parsed(odt.toLocalDateTime(), odt.getOffset());
     } catch (DateTimeException e) {
-      throw new WondeDecodeException(path, "expected a date in a known format");
+      throw new WondeDecodeException(path.render(suffix), "expected a date in a known format");
     }
   }
 
@@ -179,7 +203,7 @@ public final class WondeDates {
   private static final java.util.concurrent.ConcurrentHashMap<String, ZoneId> ZONES =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static ZoneId zone(@Nullable JsonNode tz, String path) {
+  private static ZoneId zone(@Nullable JsonNode tz, Where path) {
     if (tz != null && tz.isTextual()) {
       ZoneId cached = ZONES.get(tz.textValue());
       if (cached != null) {
@@ -194,12 +218,12 @@ public final class WondeDates {
     return resolveZone(tz, path);
   }
 
-  private static ZoneId resolveZone(@Nullable JsonNode tz, String path) {
+  private static ZoneId resolveZone(@Nullable JsonNode tz, Where where) {
     if (tz == null || tz.isNull()) {
       return ZoneOffset.UTC;
     }
     if (!tz.isTextual()) {
-      throw new WondeDecodeException(path, "expected a time zone name");
+      throw new WondeDecodeException(where.render(".timezone"), "expected a time zone name");
     }
     String name = tz.textValue().trim();
     if (name.isEmpty() || name.equals("UTC") || name.equals("Z")) {
@@ -215,7 +239,7 @@ public final class WondeDates {
         case "BST":
           return ZoneOffset.ofHours(1);
         default:
-          throw new WondeDecodeException(path, "expected a known time zone");
+          throw new WondeDecodeException(where.render(".timezone"), "expected a known time zone");
       }
     }
   }

@@ -8,8 +8,8 @@ import java.util.Set;
 public final class Addresses extends WireObject {
   private static final Set<String> KNOWN = Set.of("home", "work", "postal");
 
-  Addresses(ObjectNode node, String path) {
-    super(node, path);
+  Addresses(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

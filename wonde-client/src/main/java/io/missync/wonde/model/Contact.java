@@ -10,8 +10,8 @@ public final class Contact extends WirePerson {
   private static final Set<String> KNOWN =
       union(PERSON_FIELDS, "contact_details", "students", "relationship");
 
-  Contact(ObjectNode node, String path) {
-    super(node, path);
+  Contact(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override
@@ -30,7 +30,7 @@ public final class Contact extends WirePerson {
     }
     if (v.isTextual() || v.isNumber()) {
       String t = v.asText();
-      return t.isBlank() ? Optional.empty() : Optional.of(Relationship.ofType(t, jsonPath()));
+      return t.isBlank() ? Optional.empty() : Optional.of(Relationship.ofType(t, loc()));
     }
     return single("relationship", Relationship::new);
   }

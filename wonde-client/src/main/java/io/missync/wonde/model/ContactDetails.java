@@ -8,8 +8,8 @@ import java.util.Set;
 public final class ContactDetails extends WireObject {
   private static final Set<String> KNOWN = Set.of("salutation", "phones", "emails", "addresses");
 
-  ContactDetails(ObjectNode node, String path) {
-    super(node, path);
+  ContactDetails(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

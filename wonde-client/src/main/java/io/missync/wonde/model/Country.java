@@ -8,8 +8,8 @@ import java.util.Set;
 public final class Country extends WireObject {
   private static final Set<String> KNOWN = Set.of("code", "name");
 
-  Country(ObjectNode node, String path) {
-    super(node, path);
+  Country(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

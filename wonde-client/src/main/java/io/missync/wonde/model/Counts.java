@@ -10,8 +10,8 @@ import java.util.Set;
  * {@code {"students": N}}.
  */
 public final class Counts extends WireObject {
-  Counts(ObjectNode node, String path) {
-    super(node, path);
+  Counts(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

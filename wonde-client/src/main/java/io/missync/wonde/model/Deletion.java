@@ -10,8 +10,8 @@ public final class Deletion extends WireObject {
   private static final Set<String> KNOWN =
       Set.of("type", "id", "mis_id", "deleted_at", "restored_at");
 
-  Deletion(ObjectNode node, String path) {
-    super(node, path);
+  Deletion(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -20,8 +20,8 @@ public final class EducationDetails extends WireObject {
           "admission_date",
           "leaving_date");
 
-  EducationDetails(ObjectNode node, String path) {
-    super(node, path);
+  EducationDetails(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Set;
 public final class Emails extends WireObject {
   private static final Set<String> KNOWN = Set.of("email", "primary", "home", "work");
 
-  Emails(ObjectNode node, String path) {
-    super(node, path);
+  Emails(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -18,8 +18,8 @@ public final class Employee extends WirePerson {
           "groups",
           "meta");
 
-  Employee(ObjectNode node, String path) {
-    super(node, path);
+  Employee(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -11,8 +11,8 @@ public final class EmploymentDetails extends WireObject {
       Set.of(
           "current", "teaching_staff", "employment_start_date", "employment_end_date", "role_text");
 
-  EmploymentDetails(ObjectNode node, String path) {
-    super(node, path);
+  EmploymentDetails(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -15,8 +15,8 @@ public final class ExtendedDetails extends WireObject {
           "first_language",
           "home_language");
 
-  ExtendedDetails(ObjectNode node, String path) {
-    super(node, path);
+  ExtendedDetails(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -23,8 +23,8 @@ public final class Group extends WireObject {
           "students",
           "employees");
 
-  Group(ObjectNode node, String path) {
-    super(node, path);
+  Group(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -27,9 +27,9 @@ public final class ModelType<T> {
   public static final ModelType<Counts> COUNTS = new ModelType<>("counts", Counts::new);
 
   private final String name;
-  private final BiFunction<ObjectNode, String, T> factory;
+  private final BiFunction<ObjectNode, Loc, T> factory;
 
-  private ModelType(String name, BiFunction<ObjectNode, String, T> factory) {
+  private ModelType(String name, BiFunction<ObjectNode, Loc, T> factory) {
     this.name = name;
     this.factory = factory;
   }
@@ -39,7 +39,15 @@ public final class ModelType<T> {
     if (!node.isObject()) {
       throw new WondeDecodeException(path.isEmpty() ? "$" : path, "expected a " + name + " object");
     }
-    return factory.apply((ObjectNode) node, path);
+    return factory.apply((ObjectNode) node, Loc.root(path));
+  }
+
+  /** Wraps item {@code index} of a list response's {@code data} without copying. */
+  public T wrapDataItem(JsonNode node, int index) {
+    if (!node.isObject()) {
+      throw new WondeDecodeException("data[" + index + "]", "expected a " + name + " object");
+    }
+    return factory.apply((ObjectNode) node, Loc.dataItem(index));
   }
 
   /** Wraps a deep copy of {@code node}. */

@@ -20,8 +20,8 @@ public final class Permission extends WireObject {
           "audited",
           "declined");
 
-  Permission(ObjectNode node, String path) {
-    super(node, path);
+  Permission(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Set;
 public final class Phones extends WireObject {
   private static final Set<String> KNOWN = Set.of("phone", "primary", "home", "work", "mobile");
 
-  Phones(ObjectNode node, String path) {
-    super(node, path);
+  Phones(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

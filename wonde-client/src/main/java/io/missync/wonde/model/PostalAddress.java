@@ -18,8 +18,8 @@ public final class PostalAddress extends WireObject {
           "country",
           "postcode");
 
-  PostalAddress(ObjectNode node, String path) {
-    super(node, path);
+  PostalAddress(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Set;
 public final class Region extends WireObject {
   private static final Set<String> KNOWN = Set.of("code", "domain", "school_url", "identifiers");
 
-  Region(ObjectNode node, String path) {
-    super(node, path);
+  Region(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

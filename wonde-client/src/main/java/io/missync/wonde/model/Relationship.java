@@ -1,7 +1,6 @@
 package io.missync.wonde.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.missync.wonde.internal.Json;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -19,14 +18,14 @@ public final class Relationship extends WireObject {
           "email_bills",
           "court_order");
 
-  Relationship(ObjectNode node, String path) {
-    super(node, path);
+  Relationship(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
-  static Relationship ofType(String type, String parentPath) {
+  static Relationship ofType(String type, Loc parent) {
     ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     n.put("relationship", type);
-    return new Relationship(n, Json.path(parentPath, "relationship"));
+    return new Relationship(n, Loc.child(parent, "relationship", false));
   }
 
   @Override

@@ -10,8 +10,8 @@ public final class Role extends WireObject {
   private static final Set<String> KNOWN =
       Set.of("id", "mis_id", "code", "name", "description", "start_date", "end_date");
 
-  Role(ObjectNode node, String path) {
-    super(node, path);
+  Role(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -20,8 +20,8 @@ public final class School extends WireObject {
           "extended",
           "region");
 
-  School(ObjectNode node, String path) {
-    super(node, path);
+  School(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

@@ -14,8 +14,8 @@ public final class SchoolAddress extends WireObject {
           "address_postcode",
           "address_country");
 
-  SchoolAddress(ObjectNode node, String path) {
-    super(node, path);
+  SchoolAddress(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

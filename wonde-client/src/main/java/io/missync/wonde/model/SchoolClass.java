@@ -26,8 +26,8 @@ public final class SchoolClass extends WireObject {
           "employees",
           "meta");
 
-  SchoolClass(ObjectNode node, String path) {
-    super(node, path);
+  SchoolClass(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

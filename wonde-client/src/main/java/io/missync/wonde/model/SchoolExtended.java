@@ -10,8 +10,8 @@ public final class SchoolExtended extends WireObject {
   private static final Set<String> KNOWN =
       Set.of("allows_writeback", "has_timetables", "has_lesson_attendance", "audit_approved_at");
 
-  SchoolExtended(ObjectNode node, String path) {
-    super(node, path);
+  SchoolExtended(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

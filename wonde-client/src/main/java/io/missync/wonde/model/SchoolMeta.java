@@ -9,8 +9,8 @@ public final class SchoolMeta extends WireObject {
   private static final Set<String> KNOWN =
       Set.of("online", "approved", "audited", "custom_attendance_codes");
 
-  SchoolMeta(ObjectNode node, String path) {
-    super(node, path);
+  SchoolMeta(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

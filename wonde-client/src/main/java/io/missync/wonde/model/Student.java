@@ -25,8 +25,8 @@ public final class Student extends WirePerson {
           "groups",
           "contacts");
 
-  Student(ObjectNode node, String path) {
-    super(node, path);
+  Student(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

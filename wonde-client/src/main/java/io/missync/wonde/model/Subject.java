@@ -10,8 +10,8 @@ public final class Subject extends WireObject {
   private static final Set<String> KNOWN =
       Set.of("id", "mis_id", "code", "name", "active", "created_at", "updated_at", "classes");
 
-  Subject(ObjectNode node, String path) {
-    super(node, path);
+  Subject(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override

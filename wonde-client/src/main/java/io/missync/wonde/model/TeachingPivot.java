@@ -10,8 +10,8 @@ public final class TeachingPivot extends WireObject {
   private static final Set<String> KNOWN =
       Set.of("is_main_teacher", "is_class_teacher", "role", "all_roles");
 
-  TeachingPivot(ObjectNode node, String path) {
-    super(node, path);
+  TeachingPivot(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   @Override
@@ -32,6 +32,6 @@ public final class TeachingPivot extends WireObject {
   }
 
   public List<String> allRoles() {
-    return io.missync.wonde.internal.Json.strings(node(), "all_roles", jsonPath());
+    return io.missync.wonde.internal.Json.strings(node(), "all_roles", loc());
   }
 }

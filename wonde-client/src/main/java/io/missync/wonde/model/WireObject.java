@@ -32,11 +32,11 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class WireObject {
   private final ObjectNode node;
-  private final String path;
+  private final Loc path;
 
-  WireObject(ObjectNode node, String path) {
+  WireObject(ObjectNode node, Loc loc) {
     this.node = node;
-    this.path = path;
+    this.path = loc;
   }
 
   /** Names of the fields this model decodes; everything else is in {@link #extra()}. */
@@ -68,6 +68,10 @@ public abstract class WireObject {
 
   /** JSON path of this object within the response, e.g. {@code data[2].contacts.data[0]}. */
   public final String jsonPath() {
+    return path.toString();
+  }
+
+  final Loc loc() {
     return path;
   }
 
@@ -99,33 +103,35 @@ public abstract class WireObject {
   }
 
   final Optional<Instant> instant(String field) {
-    return Optional.ofNullable(WondeDates.instant(node.get(field), Json.path(path, field)));
+    return Optional.ofNullable(WondeDates.instant(node.get(field), path, field));
   }
 
   final Optional<LocalDate> date(String field) {
-    return Optional.ofNullable(WondeDates.localDate(node.get(field), Json.path(path, field)));
+    return Optional.ofNullable(WondeDates.localDate(node.get(field), path, field));
   }
 
-  final <T> Optional<T> single(String field, BiFunction<ObjectNode, String, T> factory) {
+  final <T> Optional<T> single(String field, BiFunction<ObjectNode, Loc, T> factory) {
     ObjectNode o = Json.single(node, field, path);
     return o == null
         ? Optional.empty()
-        : Optional.of(factory.apply(o, Json.singlePath(node, field, path)));
+        : Optional.of(factory.apply(o, Loc.child(path, field, Json.wrapped(node, field))));
   }
 
-  final <T> Optional<List<T>> many(String field, BiFunction<ObjectNode, String, T> factory) {
+  final <T> Optional<List<T>> many(String field, BiFunction<ObjectNode, Loc, T> factory) {
     ArrayNode arr = Json.many(node, field, path);
     if (arr == null) {
       return Optional.empty();
     }
+    JsonNode raw = node.get(field);
+    boolean wrapped = raw != null && raw.isObject();
     List<T> out = new ArrayList<>(arr.size());
     for (int i = 0; i < arr.size(); i++) {
       JsonNode e = arr.get(i);
+      Loc at = Loc.element(path, field, wrapped, i);
       if (e == null || !e.isObject()) {
-        throw new WondeDecodeException(
-            Json.elementPath(node, field, path, i), "expected an object");
+        throw new WondeDecodeException(at.toString(), "expected an object");
       }
-      out.add(factory.apply((ObjectNode) e, Json.elementPath(node, field, path, i)));
+      out.add(factory.apply((ObjectNode) e, at));
     }
     return Optional.of(Collections.unmodifiableList(out));
   }

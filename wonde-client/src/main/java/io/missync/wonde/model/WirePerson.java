@@ -28,8 +28,8 @@ public abstract class WirePerson extends WireObject {
           "created_at",
           "updated_at");
 
-  WirePerson(ObjectNode node, String path) {
-    super(node, path);
+  WirePerson(ObjectNode node, Loc loc) {
+    super(node, loc);
   }
 
   static Set<String> union(Set<String> a, String... more) {
