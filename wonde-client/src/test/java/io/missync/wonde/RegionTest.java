@@ -43,6 +43,21 @@ class RegionTest extends HttpTestSupport {
   }
 
   @Test
+  void concurrentFirstCallsShareOneLookup() {
+    schoolRegion(regionalDomain());
+    regional.stubFor(get(urlPathEqualTo(studentsPath())).willReturn(okJson(PAGE)));
+    WondeClient c =
+        builder(home).regionLookup(true).allowedDomains(localhost(regional.getPort())).build();
+    java.util.List<java.util.concurrent.CompletableFuture<?>> fs = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      fs.add(c.school(SCHOOL).students().firstPageAsync());
+    }
+    fs.forEach(java.util.concurrent.CompletableFuture::join);
+    assertEquals(1, home.getAllServeEvents().size(), "one region lookup for six calls");
+    assertEquals(6, regional.getAllServeEvents().size());
+  }
+
+  @Test
   void regionOffTheAllowListIsRefusedAndGetsNoRequest() {
     schoolRegion(regionalDomain());
     regional.stubFor(get(urlPathEqualTo(studentsPath())).willReturn(okJson(PAGE)));

@@ -2,7 +2,7 @@ package io.missync.wonde.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
 import java.time.Duration;
@@ -21,7 +21,7 @@ public final class RegionResolver {
   private final URI defaultBase;
   private final HostRules rules;
   private final boolean lookup;
-  private final Cache<String, URI> cache;
+  private final AsyncCache<String, URI> cache;
 
   public RegionResolver(
       Transport transport, URI defaultBase, HostRules rules, boolean lookup, Duration ttl) {
@@ -29,48 +29,44 @@ public final class RegionResolver {
     this.defaultBase = defaultBase;
     this.rules = rules;
     this.lookup = lookup;
-    this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
+    this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).buildAsync();
   }
 
+  /** Blocking lookup; concurrent lookups of one school share one request. */
   public URI resolve(String schoolId, String token) {
     if (!lookup) {
       return defaultBase;
     }
-    URI cached = cache.getIfPresent(schoolId);
-    if (cached != null) {
-      return cached;
+    try {
+      return resolveAsync(schoolId, token).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      throw e;
     }
-    URI base = fromSchoolRecord(transport.get(schoolUri(schoolId), token).body());
-    cache.put(schoolId, base);
-    return base;
   }
 
+  /** Non-blocking lookup; a failed lookup is not cached. */
   public CompletableFuture<URI> resolveAsync(String schoolId, String token) {
     if (!lookup) {
       return CompletableFuture.completedFuture(defaultBase);
     }
-    URI cached = cache.getIfPresent(schoolId);
-    if (cached != null) {
-      return CompletableFuture.completedFuture(cached);
-    }
-    return transport
-        .getAsync(schoolUri(schoolId), token)
-        .thenApply(
-            r -> {
-              URI base = fromSchoolRecord(r.body());
-              cache.put(schoolId, base);
-              return base;
-            });
+    return cache.get(
+        schoolId,
+        (id, executor) ->
+            transport.getAsync(schoolUri(id), token).thenApply(r -> fromSchoolRecord(r.body())));
   }
 
   /** Forgets a school's region (e.g. after a 404 that may mean the region moved). */
   public void invalidate(String schoolId) {
-    cache.invalidate(schoolId);
+    cache.synchronous().invalidate(schoolId);
   }
 
   /** Records a region learned elsewhere (checked against the allow-list). */
   public void remember(String schoolId, String domain) {
-    cache.put(schoolId, rules.regionBase(domain));
+    cache.put(schoolId, CompletableFuture.completedFuture(rules.regionBase(domain)));
   }
 
   private URI schoolUri(String schoolId) {

@@ -373,6 +373,14 @@ public final class WondeSnapshotSource implements SnapshotSource {
         }
       }
     }
+    // links come from students' includes and memberships from groups' includes: a student or
+    // group left out (or not read) leaves its links or memberships out too
+    if (issues.incomplete.contains(EntityType.STUDENT)) {
+      issues.incomplete.add(EntityType.GUARDIAN_LINK);
+    }
+    if (issues.incomplete.contains(EntityType.GROUP)) {
+      issues.incomplete.add(EntityType.MEMBERSHIP);
+    }
     for (EntityType t : EntityType.values()) {
       Completeness c = completeness.getOrDefault(t, Completeness.ABSENT);
       if (c == Completeness.COMPLETE && issues.incomplete.contains(t)) {

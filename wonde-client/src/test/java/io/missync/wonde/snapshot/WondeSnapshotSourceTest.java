@@ -296,6 +296,10 @@ class WondeSnapshotSourceTest {
     wm.stubFor(get(urlPathEqualTo(P + "/counts")).willReturn(okJson(counts(5, 2, 2, 2, 1))));
     WondeFetch fetch = source(T0).fetchFullWithReport();
     assertEquals(Completeness.PARTIAL, fetch.snapshot().completeness(EntityType.STUDENT));
+    assertEquals(
+        Completeness.PARTIAL,
+        fetch.snapshot().completeness(EntityType.GUARDIAN_LINK),
+        "links of unread students are missing too");
     assertEquals(Completeness.COMPLETE, fetch.snapshot().completeness(EntityType.STAFF));
     assertEquals(OptionalLong.of(5), fetch.snapshot().sourceCount(EntityType.STUDENT));
     assertTrue(
