@@ -99,9 +99,7 @@ public final class Membership {
 
   /** True when the membership is in effect on the given day (no dates means always). */
   public boolean isEffectiveOn(LocalDate day) {
-    long d = day.toEpochDay();
-    return (effectiveFrom == Checks.NO_DATE || d >= effectiveFrom)
-        && (effectiveTo == Checks.NO_DATE || d <= effectiveTo);
+    return Checks.inRange(effectiveFrom, effectiveTo, day);
   }
 
   /** The identity of this membership: group, person and role, ignoring dates. */
