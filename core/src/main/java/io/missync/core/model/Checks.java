@@ -69,6 +69,12 @@ final class Checks {
     return epochDay == NO_DATE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(epochDay));
   }
 
+  /** True when {@code day} lies in [from, to], either end open when {@link #NO_DATE}. */
+  static boolean inRange(int from, int to, LocalDate day) {
+    long d = day.toEpochDay();
+    return (from == NO_DATE || d >= from) && (to == NO_DATE || d <= to);
+  }
+
   static void notBefore(String type, String later, int laterDay, String earlier, int earlierDay) {
     if (laterDay != NO_DATE && earlierDay != NO_DATE && laterDay < earlierDay) {
       throw new InvalidRecordException(type, later, "must not be before " + earlier);

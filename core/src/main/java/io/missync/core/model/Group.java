@@ -121,9 +121,7 @@ public final class Group {
 
   /** True when the group is in effect on the given day (no dates means always). */
   public boolean isEffectiveOn(LocalDate day) {
-    long d = day.toEpochDay();
-    return (effectiveFrom == Checks.NO_DATE || d >= effectiveFrom)
-        && (effectiveTo == Checks.NO_DATE || d <= effectiveTo);
+    return Checks.inRange(effectiveFrom, effectiveTo, day);
   }
 
   @Override
