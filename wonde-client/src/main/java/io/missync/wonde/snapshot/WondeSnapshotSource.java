@@ -357,6 +357,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       for (Map.Entry<EntityType, OptionalLong> e : source.entrySet()) {
         EntityType t = e.getKey();
         if (e.getValue().isEmpty()) {
+          issues.add(t, "*", "count", "Wonde gave no count: not cross-checked");
           continue;
         }
         long expected = e.getValue().getAsLong();
@@ -371,6 +372,11 @@ public final class WondeSnapshotSource implements SnapshotSource {
         } else if (got > expected) {
           issues.add(t, "*", "count", "read " + got + ", more than Wonde's count " + expected);
         }
+      }
+    }
+    for (Map.Entry<EntityType, Integer> e : received.entrySet()) {
+      if (e.getValue() == 0 && completeness.get(e.getKey()) != Completeness.ABSENT) {
+        issues.add(e.getKey(), "*", "*", "no records read");
       }
     }
     // links come from students' includes and memberships from groups' includes: a student or

@@ -308,6 +308,27 @@ class WondeSnapshotSourceTest {
   }
 
   @Test
+  void anEmptySchoolIsReportedAndMissingCountsAreFlagged() {
+    wm.stubFor(full("students").atPriority(1).willReturn(okJson(list())));
+    wm.stubFor(
+        get(urlPathEqualTo(P + "/counts"))
+            .willReturn(okJson("{\"data\":{\"employees\":{\"data\":{\"count\":2}}}}")));
+    WondeFetch fetch = source(T0).fetchFullWithReport();
+    assertEquals(0, fetch.snapshot().count(EntityType.STUDENT));
+    assertTrue(
+        fetch.issues().stream()
+            .anyMatch(
+                i -> i.entityType() == EntityType.STUDENT && i.problem().equals("no records read")),
+        fetch.issues().toString());
+    assertTrue(
+        fetch.issues().stream()
+            .anyMatch(
+                i -> i.entityType() == EntityType.STUDENT && i.problem().contains("no count")));
+    assertEquals(OptionalLong.empty(), fetch.snapshot().sourceCount(EntityType.STUDENT));
+    assertEquals(OptionalLong.of(2), fetch.snapshot().sourceCount(EntityType.STAFF));
+  }
+
+  @Test
   void aFailedPageFailsTheWholeFetch() {
     wm.stubFor(
         full("students")
