@@ -358,7 +358,8 @@ final class WondeMapper {
   @Nullable List<Membership> members(
       String groupId,
       Supplier<Optional<List<io.missync.wonde.model.Student>>> students,
-      Supplier<Optional<List<Employee>>> employees) {
+      Supplier<Optional<List<Employee>>> employees,
+      RoleHint hint) {
     List<Membership> out = new ArrayList<>();
     try {
       Optional<List<io.missync.wonde.model.Student>> s = students.get();
@@ -384,16 +385,60 @@ final class WondeMapper {
             pivot == null
                 ? null
                 : issues.read(EntityType.MEMBERSHIP, eid, "is_main_teacher", pivot::isMainTeacher);
-        out.add(
-            Membership.of(
-                groupId,
-                PersonRef.staff(eid),
-                Boolean.TRUE.equals(main) ? MembershipRole.MAIN_TEACHER : MembershipRole.TEACHER));
+        MembershipRole role;
+        if (main != null) {
+          role = main ? MembershipRole.MAIN_TEACHER : MembershipRole.TEACHER;
+        } else {
+          MembershipRole hinted = hint.role(groupId, eid);
+          role = hinted != null ? hinted : MembershipRole.TEACHER;
+        }
+        out.add(Membership.of(groupId, PersonRef.staff(eid), role));
       }
     } catch (WondeDecodeException ex) {
       issues.add(EntityType.MEMBERSHIP, groupId, ex.fieldPath(), "unreadable include");
       issues.incomplete.add(EntityType.MEMBERSHIP);
       return null;
+    }
+    return out;
+  }
+
+  /**
+   * Where a teacher's role comes from when the class's own {@code employees} include carries no
+   * pivot: the {@code classes} include on employees (where Wonde is known to send {@code
+   * meta.is_main_teacher}), then the previous snapshot.
+   */
+  @FunctionalInterface
+  interface RoleHint {
+    @Nullable MembershipRole role(String groupId, String employeeId);
+  }
+
+  /**
+   * Main-teacher flags from employees' {@code classes} include, keyed {@code classId|employeeId};
+   * unreadable pivots are reported and skipped.
+   */
+  java.util.Map<String, MembershipRole> rolesFromEmployees(List<Employee> employees) {
+    java.util.Map<String, MembershipRole> out = new java.util.HashMap<>();
+    for (Employee em : employees) {
+      String eid = id(EntityType.MEMBERSHIP, em::id, em.jsonPath());
+      if (eid == null) {
+        continue;
+      }
+      List<SchoolClass> classes = issues.read(EntityType.MEMBERSHIP, eid, "classes", em::classes);
+      if (classes == null) {
+        continue;
+      }
+      for (SchoolClass c : classes) {
+        String cid = id(EntityType.MEMBERSHIP, c::id, c.jsonPath());
+        TeachingPivot pivot = issues.read(EntityType.MEMBERSHIP, eid, "classes.meta", c::pivot);
+        if (cid == null || pivot == null) {
+          continue;
+        }
+        Boolean main =
+            issues.read(EntityType.MEMBERSHIP, eid, "is_main_teacher", pivot::isMainTeacher);
+        if (main != null) {
+          out.put(cid + "|" + eid, main ? MembershipRole.MAIN_TEACHER : MembershipRole.TEACHER);
+        }
+      }
     }
     return out;
   }

@@ -5,6 +5,7 @@ import io.missync.core.model.Completeness;
 import io.missync.core.model.Group;
 import io.missync.core.model.GuardianLink;
 import io.missync.core.model.Membership;
+import io.missync.core.model.MembershipRole;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.PersonRef;
 import io.missync.core.model.SourceInfo;
@@ -123,7 +124,10 @@ public final class WondeSnapshotSource implements SnapshotSource {
   private ListRequest<Employee, EmployeeInclude> employeesRequest(SchoolClient sc) {
     return sc.employees()
         .perPage(perPage)
-        .include(EmployeeInclude.EMPLOYMENT_DETAILS, EmployeeInclude.CONTACT_DETAILS);
+        .include(
+            EmployeeInclude.EMPLOYMENT_DETAILS,
+            EmployeeInclude.CONTACT_DETAILS,
+            EmployeeInclude.CLASSES);
   }
 
   private ListRequest<io.missync.wonde.model.Contact, ContactInclude> contactsRequest(
@@ -299,12 +303,14 @@ public final class WondeSnapshotSource implements SnapshotSource {
     }
     received.put(EntityType.CONTACT, ids.size());
 
+    Map<String, MembershipRole> roles = map.rolesFromEmployees(raw.employees);
+    WondeMapper.RoleHint hint = (g, e) -> roles.get(g + "|" + e);
     ids.clear();
     for (io.missync.wonde.model.Group w : raw.groups) {
       Optional<Group> g = map.group(w);
       if (g.isPresent() && addOnce(ids, EntityType.GROUP, g.get().id(), issues)) {
         b.addGroup(g.get());
-        List<Membership> ms = map.members(g.get().id(), w::students, w::employees);
+        List<Membership> ms = map.members(g.get().id(), w::students, w::employees, hint);
         if (ms != null) {
           ms.forEach(b::addMembership);
         }
@@ -314,7 +320,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       Optional<Group> g = map.schoolClass(w);
       if (g.isPresent() && addOnce(ids, EntityType.GROUP, g.get().id(), issues)) {
         b.addGroup(g.get());
-        List<Membership> ms = map.members(g.get().id(), w::students, w::employees);
+        List<Membership> ms = map.members(g.get().id(), w::students, w::employees, hint);
         if (ms != null) {
           ms.forEach(b::addMembership);
         }
@@ -554,16 +560,31 @@ public final class WondeSnapshotSource implements SnapshotSource {
     List<io.missync.wonde.model.Contact> contactList = new ArrayList<>(raw.contacts);
     contactList.addAll(restoredContacts);
     contactList.forEach(w -> map.contact(w).ifPresent(b::put));
+    Map<String, MembershipRole> roles = map.rolesFromEmployees(employees);
+    WondeMapper.RoleHint hint =
+        (g, e) -> {
+          MembershipRole r = roles.get(g + "|" + e);
+          if (r != null) {
+            return r;
+          }
+          for (Membership m : previous.membersOf(g)) {
+            if (m.personType() == EntityType.STAFF && m.personId().equals(e)) {
+              return m.role();
+            }
+          }
+          return null;
+        };
     List<io.missync.wonde.model.Group> groupList = new ArrayList<>(raw.groups);
     groupList.addAll(restoredGroups);
     for (io.missync.wonde.model.Group w : groupList) {
-      map.group(w).ifPresent(g -> putGroup(b, g, map.members(g.id(), w::students, w::employees)));
+      map.group(w)
+          .ifPresent(g -> putGroup(b, g, map.members(g.id(), w::students, w::employees, hint)));
     }
     List<SchoolClass> classList = new ArrayList<>(raw.classes);
     classList.addAll(restoredClasses);
     for (SchoolClass w : classList) {
       map.schoolClass(w)
-          .ifPresent(g -> putGroup(b, g, map.members(g.id(), w::students, w::employees)));
+          .ifPresent(g -> putGroup(b, g, map.members(g.id(), w::students, w::employees, hint)));
     }
 
     // counts are checked against what the snapshot now holds

@@ -89,7 +89,13 @@ class WondeSnapshotSourceTest {
           + "\"employment_start_date\":"
           + date("2015-09-01 00:00:00")
           + "}},"
-          + "\"contact_details\":{\"data\":{\"emails\":{\"email\":\"s.jones@school.example\"}}}}";
+          + "\"contact_details\":{\"data\":{\"emails\":{\"email\":\"s.jones@school.example\"}}},"
+          + "\"classes\":{\"data\":[{\"id\":\"K2\",\"meta\":{\"is_main_teacher\":true,"
+          + "\"is_class_teacher\":true,\"role\":\"Main Class Teacher\"}}]}}";
+  private static final String K2 =
+      "{\"id\":\"K2\",\"name\":\"7x/Ch1\",\"subject\":\"SC\","
+          + "\"students\":{\"data\":[{\"id\":\"S2\"}]},"
+          + "\"employees\":{\"data\":[{\"id\":\"E1\"},{\"id\":\"E2\"}]}}";
   private static final String E2 =
       "{\"id\":\"E2\",\"forename\":\"Priya\",\"surname\":\"Patel\","
           + "\"employment_details\":{\"data\":{\"current\":true,\"teaching_staff\":false}}}";
@@ -289,6 +295,39 @@ class WondeSnapshotSourceTest {
             .willReturn(okJson(paged("students", 2, false))));
     MisSnapshot s = source(T0).fetchFull();
     assertEquals(Completeness.PARTIAL, s.completeness(EntityType.STUDENT));
+  }
+
+  @Test
+  void mainTeacherComesFromTheEmployeeSidePivotThenThePreviousSnapshot() {
+    wm.stubFor(full("classes").willReturn(okJson(list(K1, K2))));
+    wm.stubFor(get(urlPathEqualTo(P + "/counts")).willReturn(okJson(counts(3, 2, 2, 2, 2))));
+    MisSnapshot previous = source(T0).fetchFull();
+    assertTrue(
+        previous
+            .membersOf("K2")
+            .contains(Membership.of("K2", PersonRef.staff("E1"), MembershipRole.MAIN_TEACHER)),
+        previous.membersOf("K2").toString());
+    assertTrue(
+        previous
+            .membersOf("K2")
+            .contains(Membership.of("K2", PersonRef.staff("E2"), MembershipRole.TEACHER)));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo(P + "/employees"))
+            .withQueryParam("include", equalTo("employment_details,contact_details,classes")));
+
+    // K2 changes (a student joins); E1 did not change, so its pivot is not re-read
+    for (String r : List.of("students", "employees", "contacts", "groups", "deletions")) {
+      stubDelta(r, list());
+    }
+    stubDelta("classes", list(K2.replace("{\"id\":\"S2\"}", "{\"id\":\"S2\"},{\"id\":\"S1\"}")));
+    MisSnapshot next = source(T1).fetchIncremental(previous);
+    assertTrue(
+        next.membersOf("K2")
+            .contains(Membership.of("K2", PersonRef.staff("E1"), MembershipRole.MAIN_TEACHER)),
+        "role carried over from the previous snapshot");
+    assertTrue(
+        next.membersOf("K2")
+            .contains(Membership.of("K2", PersonRef.student("S1"), MembershipRole.MEMBER)));
   }
 
   @Test
