@@ -489,32 +489,44 @@ public final class WondeSnapshotSource implements SnapshotSource {
           throw new SnapshotUnavailableException(
               "Wonde deletions feed unreadable at " + e.fieldPath(), e);
         }
+        // a record in the current changed list exists now: the deletion is history. A restored
+        // record is re-read and replaced (its memberships and links stay); only a record that is
+        // gone (not restored, or 404 on re-read) is removed with its memberships and links.
         if (type.equals(DeletionType.STUDENT)) {
-          removeStudent(b, id);
-          if (restored && !changedStudents.contains(id)) {
-            refetch(() -> studentsRequest(sc).get(id)).ifPresent(restoredStudents::add);
+          if (!changedStudents.contains(id)
+              && !(restored && refetch(() -> studentsRequest(sc).get(id), restoredStudents::add))) {
+            removeStudent(b, id);
           }
         } else if (type.equals(DeletionType.EMPLOYEE)) {
-          b.remove(PersonRef.staff(id));
-          b.removeMembershipsIf(m -> m.personType() == EntityType.STAFF && m.personId().equals(id));
-          if (restored && staff && !changedStaff.contains(id)) {
-            refetch(() -> employeesRequest(sc).get(id)).ifPresent(restoredStaff::add);
+          if (!changedStaff.contains(id)
+              && !(restored
+                  && staff
+                  && refetch(() -> employeesRequest(sc).get(id), restoredStaff::add))) {
+            b.remove(PersonRef.staff(id));
+            b.removeMembershipsIf(
+                m -> m.personType() == EntityType.STAFF && m.personId().equals(id));
           }
         } else if (type.equals(DeletionType.CONTACT)) {
-          b.remove(PersonRef.contact(id));
-          b.removeGuardianLinksIf(l -> l.contactId().equals(id));
-          if (restored && contacts && !changedContacts.contains(id)) {
-            refetch(() -> contactsRequest(sc).get(id)).ifPresent(restoredContacts::add);
+          if (!changedContacts.contains(id)
+              && !(restored
+                  && contacts
+                  && refetch(() -> contactsRequest(sc).get(id), restoredContacts::add))) {
+            b.remove(PersonRef.contact(id));
+            b.removeGuardianLinksIf(l -> l.contactId().equals(id));
           }
-        } else if (type.equals(DeletionType.GROUP) || type.equals(DeletionType.CLASS)) {
-          b.removeGroup(id);
-          b.removeMembershipsIf(m -> m.groupId().equals(id));
-          if (restored && !changedGroups.contains(id)) {
-            if (type.equals(DeletionType.GROUP) && groups) {
-              refetch(() -> groupsRequest(sc).get(id)).ifPresent(restoredGroups::add);
-            } else if (type.equals(DeletionType.CLASS) && classes) {
-              refetch(() -> classesRequest(sc).get(id)).ifPresent(restoredClasses::add);
-            }
+        } else if (type.equals(DeletionType.GROUP)) {
+          if (!changedGroups.contains(id)
+              && !(restored
+                  && groups
+                  && refetch(() -> groupsRequest(sc).get(id), restoredGroups::add))) {
+            removeGroup(b, id);
+          }
+        } else if (type.equals(DeletionType.CLASS)) {
+          if (!changedGroups.contains(id)
+              && !(restored
+                  && classes
+                  && refetch(() -> classesRequest(sc).get(id), restoredClasses::add))) {
+            removeGroup(b, id);
           }
         } else if (!type.equals(DeletionType.STUDENT_LEAVER)
             && !type.equals(DeletionType.STUDENT_PRE_ADMISSION)
@@ -612,13 +624,20 @@ public final class WondeSnapshotSource implements SnapshotSource {
     b.removeGuardianLinksIf(l -> l.studentId().equals(id));
   }
 
-  /** Re-reads a restored record; a 404 means it is gone again. */
-  private static <T> Optional<T> refetch(java.util.function.Supplier<T> get) {
+  /** Re-reads a restored record into {@code sink}; false when it is gone again (404). */
+  private static <T> boolean refetch(
+      java.util.function.Supplier<T> get, java.util.function.Consumer<T> sink) {
     try {
-      return Optional.of(get.get());
+      sink.accept(get.get());
+      return true;
     } catch (WondeNotFoundException e) {
-      return Optional.empty();
+      return false;
     }
+  }
+
+  private static void removeGroup(MisSnapshot.Builder b, String id) {
+    b.removeGroup(id);
+    b.removeMembershipsIf(m -> m.groupId().equals(id));
   }
 
   private static Optional<String> safeId(java.util.function.Supplier<String> id) {

@@ -508,6 +508,38 @@ class WondeSnapshotSourceTest {
   }
 
   @Test
+  void restoredRecordsKeepTheirMembershipsAndGoneOnesAreRemoved() {
+    MisSnapshot previous = source(T0).fetchFull();
+    for (String r : List.of("students", "employees", "contacts", "groups", "classes")) {
+      stubDelta(r, list());
+    }
+    String restored = ",\"restored_at\":" + date("2026-11-20 11:00:00") + "}";
+    stubDelta(
+        "deletions",
+        list(
+            "{\"type\":\"student\",\"id\":\"S1\",\"deleted_at\":"
+                + date("2026-11-20 10:00:00")
+                + restored,
+            "{\"type\":\"employee\",\"id\":\"E2\",\"deleted_at\":"
+                + date("2026-11-20 10:00:00")
+                + restored));
+    wm.stubFor(get(urlPathEqualTo(P + "/students/S1")).willReturn(okJson("{\"data\":" + S1 + "}")));
+    wm.stubFor(get(urlPathEqualTo(P + "/employees/E2")).willReturn(aResponse().withStatus(404)));
+    MisSnapshot s = source(T1).fetchIncremental(previous);
+    assertTrue(s.student("S1").isPresent());
+    assertEquals(
+        previous.membershipsOf(PersonRef.student("S1")),
+        s.membershipsOf(PersonRef.student("S1")),
+        "a restored student keeps its memberships");
+    assertEquals(2, s.guardiansOf("S1").size());
+    assertEquals(Optional.empty(), s.staffMember("E2"), "restored but gone again (404): removed");
+    assertTrue(s.membershipsOf(PersonRef.staff("E2")).isEmpty());
+    wm.verify(
+        getRequestedFor(urlPathEqualTo(P + "/students/S1"))
+            .withQueryParam("include", equalTo("education_details,year,contact_details,contacts")));
+  }
+
+  @Test
   void incrementalFailureFailsWithoutASnapshot() {
     MisSnapshot previous = source(T0).fetchFull();
     stubDelta("students", list());
