@@ -372,7 +372,11 @@ final class WondeMapper {
       for (io.missync.wonde.model.Student st : s.get()) {
         String sid = id(EntityType.MEMBERSHIP, st::id, st.jsonPath());
         if (sid != null) {
-          out.add(Membership.of(groupId, PersonRef.student(sid), MembershipRole.MEMBER));
+          try {
+            out.add(Membership.of(groupId, PersonRef.student(sid), MembershipRole.MEMBER));
+          } catch (InvalidRecordException ex) {
+            issues.leftOut(EntityType.MEMBERSHIP, groupId, ex.field(), "breaks a model rule");
+          }
         }
       }
       for (Employee em : e.get()) {
@@ -392,7 +396,11 @@ final class WondeMapper {
           MembershipRole hinted = hint.role(groupId, eid);
           role = hinted != null ? hinted : MembershipRole.TEACHER;
         }
-        out.add(Membership.of(groupId, PersonRef.staff(eid), role));
+        try {
+          out.add(Membership.of(groupId, PersonRef.staff(eid), role));
+        } catch (InvalidRecordException ex) {
+          issues.leftOut(EntityType.MEMBERSHIP, groupId, ex.field(), "breaks a model rule");
+        }
       }
     } catch (WondeDecodeException ex) {
       issues.add(EntityType.MEMBERSHIP, groupId, ex.fieldPath(), "unreadable include");

@@ -239,6 +239,31 @@ public final class WondeSnapshotSource implements SnapshotSource {
 
   /** A full read of the school, with the issues noticed. */
   public WondeFetch fetchFullWithReport() {
+    return guarded(this::full);
+  }
+
+  /**
+   * Any failure while reading or mapping becomes a {@link SnapshotUnavailableException}: the caller
+   * never gets a partial snapshot, nor an unexpected exception type.
+   */
+  private WondeFetch guarded(java.util.function.Supplier<WondeFetch> fetch) {
+    try {
+      return fetch.get();
+    } catch (SnapshotUnavailableException e) {
+      throw e;
+    } catch (WondeException | CompletionException e) {
+      throw unavailable(e);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Wonde snapshot of school {} could not be built: {}",
+          schoolId,
+          e.getClass().getSimpleName());
+      throw new SnapshotUnavailableException(
+          "Wonde snapshot of school " + schoolId + " could not be built", e);
+    }
+  }
+
+  private WondeFetch full() {
     Instant started = clock.instant();
     Raw raw = read(null, true);
     Issues issues = new Issues();
@@ -442,6 +467,10 @@ public final class WondeSnapshotSource implements SnapshotSource {
    *     school or source
    */
   public WondeFetch fetchIncrementalWithReport(MisSnapshot previous) {
+    return guarded(() -> incremental(previous));
+  }
+
+  private WondeFetch incremental(MisSnapshot previous) {
     SourceInfo prev = previous.source();
     if (!prev.schoolId().equals(schoolId) || !prev.sourceKind().equals(SOURCE_KIND)) {
       throw new SnapshotUnavailableException(

@@ -380,6 +380,16 @@ class WondeSnapshotSourceTest {
   }
 
   @Test
+  void anIdWithControlCharactersIsLeftOutNotThrown() {
+    wm.stubFor(
+        full("groups")
+            .willReturn(okJson(list(G7.replace("{\"id\":\"S2\"}", "{\"id\":\"S\\u0007\"}"), GR))));
+    WondeFetch fetch = source(T0).fetchFullWithReport();
+    assertEquals(Completeness.PARTIAL, fetch.snapshot().completeness(EntityType.MEMBERSHIP));
+    assertEquals(1, fetch.snapshot().membersOf("G7").size());
+  }
+
+  @Test
   void aFailedCountsCallFailsTheWholeFetch() {
     wm.stubFor(get(urlPathEqualTo(P + "/counts")).willReturn(aResponse().withStatus(403)));
     assertThrows(SnapshotUnavailableException.class, () -> source(T0).fetchFull());
