@@ -484,6 +484,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
     MisSnapshot.Builder b =
         previous.toBuilder().source(new SourceInfo(schoolId, SOURCE_KIND, prev.misName(), started));
     SchoolClient sc = client.school(schoolId);
+    Removals rm = new Removals();
 
     Set<String> changedStudents = new HashSet<>();
     raw.students.forEach(s -> safeId(s::id).ifPresent(changedStudents::add));
@@ -524,7 +525,8 @@ public final class WondeSnapshotSource implements SnapshotSource {
         if (type.equals(DeletionType.STUDENT)) {
           if (!changedStudents.contains(id)
               && !(restored && refetch(() -> studentsRequest(sc).get(id), restoredStudents::add))) {
-            removeStudent(b, id);
+            b.remove(PersonRef.student(id));
+            rm.students.add(id);
           }
         } else if (type.equals(DeletionType.EMPLOYEE)) {
           if (!changedStaff.contains(id)
@@ -532,8 +534,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
                   && staff
                   && refetch(() -> employeesRequest(sc).get(id), restoredStaff::add))) {
             b.remove(PersonRef.staff(id));
-            b.removeMembershipsIf(
-                m -> m.personType() == EntityType.STAFF && m.personId().equals(id));
+            rm.staff.add(id);
           }
         } else if (type.equals(DeletionType.CONTACT)) {
           if (!changedContacts.contains(id)
@@ -541,21 +542,23 @@ public final class WondeSnapshotSource implements SnapshotSource {
                   && contacts
                   && refetch(() -> contactsRequest(sc).get(id), restoredContacts::add))) {
             b.remove(PersonRef.contact(id));
-            b.removeGuardianLinksIf(l -> l.contactId().equals(id));
+            rm.contacts.add(id);
           }
         } else if (type.equals(DeletionType.GROUP)) {
           if (!changedGroups.contains(id)
               && !(restored
                   && groups
                   && refetch(() -> groupsRequest(sc).get(id), restoredGroups::add))) {
-            removeGroup(b, id);
+            b.removeGroup(id);
+            rm.groups.add(id);
           }
         } else if (type.equals(DeletionType.CLASS)) {
           if (!changedGroups.contains(id)
               && !(restored
                   && classes
                   && refetch(() -> classesRequest(sc).get(id), restoredClasses::add))) {
-            removeGroup(b, id);
+            b.removeGroup(id);
+            rm.groups.add(id);
           }
         } else if (!type.equals(DeletionType.STUDENT_LEAVER)
             && !type.equals(DeletionType.STUDENT_PRE_ADMISSION)
@@ -571,7 +574,8 @@ public final class WondeSnapshotSource implements SnapshotSource {
     for (io.missync.wonde.model.Student leaver : raw.leavers) {
       Optional<String> id = safeId(leaver::id);
       if (id.isPresent() && !changedStudents.contains(id.get())) {
-        removeStudent(b, id.get());
+        b.remove(PersonRef.student(id.get()));
+        rm.students.add(id.get());
       } else if (id.isEmpty()) {
         throw new SnapshotUnavailableException(
             "Wonde students-leaver feed unreadable at " + leaver.jsonPath() + ".id");
@@ -590,8 +594,8 @@ public final class WondeSnapshotSource implements SnapshotSource {
       if (contacts) {
         List<GuardianLink> links = map.links(id, w);
         if (links != null) {
-          b.removeGuardianLinksIf(l -> l.studentId().equals(id));
-          links.forEach(b::addGuardianLink);
+          rm.relinkStudents.add(id);
+          rm.newLinks.addAll(links);
         }
       }
     }
@@ -619,15 +623,16 @@ public final class WondeSnapshotSource implements SnapshotSource {
     groupList.addAll(restoredGroups);
     for (io.missync.wonde.model.Group w : groupList) {
       map.group(w)
-          .ifPresent(g -> putGroup(b, g, map.members(g.id(), w::students, w::employees, hint)));
+          .ifPresent(g -> putGroup(b, rm, g, map.members(g.id(), w::students, w::employees, hint)));
     }
     List<SchoolClass> classList = new ArrayList<>(raw.classes);
     classList.addAll(restoredClasses);
     for (SchoolClass w : classList) {
       map.schoolClass(w)
-          .ifPresent(g -> putGroup(b, g, map.members(g.id(), w::students, w::employees, hint)));
+          .ifPresent(g -> putGroup(b, rm, g, map.members(g.id(), w::students, w::employees, hint)));
     }
 
+    rm.apply(b);
     // counts are checked against what the snapshot now holds
     MisSnapshot interim = b.build();
     Map<EntityType, Integer> held = new EnumMap<>(EntityType.class);
@@ -639,18 +644,44 @@ public final class WondeSnapshotSource implements SnapshotSource {
     return finish(interim.toBuilder(), completeness, raw.counts, held, issues);
   }
 
-  private static void putGroup(MisSnapshot.Builder b, Group g, @Nullable List<Membership> ms) {
+  private static void putGroup(
+      MisSnapshot.Builder b, Removals rm, Group g, @Nullable List<Membership> ms) {
     b.putGroup(g);
     if (ms != null) {
-      b.removeMembershipsIf(m -> m.groupId().equals(g.id()));
-      ms.forEach(b::addMembership);
+      rm.regroup.add(g.id());
+      rm.newMemberships.addAll(ms);
     }
   }
 
-  private static void removeStudent(MisSnapshot.Builder b, String id) {
-    b.remove(PersonRef.student(id));
-    b.removeMembershipsIf(m -> m.personType() == EntityType.STUDENT && m.personId().equals(id));
-    b.removeGuardianLinksIf(l -> l.studentId().equals(id));
+  /**
+   * Memberships and links to drop and add, applied in one pass each (removing per record would be
+   * quadratic on a large school).
+   */
+  private static final class Removals {
+    final Set<String> students = new HashSet<>();
+    final Set<String> staff = new HashSet<>();
+    final Set<String> contacts = new HashSet<>();
+    final Set<String> groups = new HashSet<>();
+    final Set<String> relinkStudents = new HashSet<>();
+    final Set<String> regroup = new HashSet<>();
+    final List<GuardianLink> newLinks = new ArrayList<>();
+    final List<Membership> newMemberships = new ArrayList<>();
+
+    void apply(MisSnapshot.Builder b) {
+      b.removeMembershipsIf(
+          m ->
+              groups.contains(m.groupId())
+                  || regroup.contains(m.groupId())
+                  || (m.personType() == EntityType.STUDENT && students.contains(m.personId()))
+                  || (m.personType() == EntityType.STAFF && staff.contains(m.personId())));
+      b.removeGuardianLinksIf(
+          l ->
+              students.contains(l.studentId())
+                  || relinkStudents.contains(l.studentId())
+                  || contacts.contains(l.contactId()));
+      newMemberships.forEach(b::addMembership);
+      newLinks.forEach(b::addGuardianLink);
+    }
   }
 
   /** Re-reads a restored record into {@code sink}; false when it is gone again (404). */
@@ -662,11 +693,6 @@ public final class WondeSnapshotSource implements SnapshotSource {
     } catch (WondeNotFoundException e) {
       return false;
     }
-  }
-
-  private static void removeGroup(MisSnapshot.Builder b, String id) {
-    b.removeGroup(id);
-    b.removeMembershipsIf(m -> m.groupId().equals(id));
   }
 
   private static Optional<String> safeId(java.util.function.Supplier<String> id) {
