@@ -35,6 +35,14 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class WondeSimulator implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+    // and delayed ACKs add ~40 ms to every small response. Read once when the server class loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final SimulatorConfig config;
   private final World world;
   private final FaultPlan faults;

@@ -154,7 +154,9 @@ public final class Generator {
           char band = set <= (formsPerYear + 1) / 2 ? 'x' : 'y';
           String name = y + band + "/" + subj.code + set;
           Instant c = st.created();
-          TeachingClass tc = sd.newClass(name, subj, y, set, c, st.updated(c));
+          TeachingClass tc =
+              sd.newClass(
+                  name, subj, y, set, SchoolData.academicYearStart(start), c, st.updated(c));
           if (!subjTeachers.isEmpty()) {
             Employee main = subjTeachers.get(rng.nextInt(subjTeachers.size()));
             tc.teachers.put(main, new TeacherRole(true, "Main Class Teacher"));
@@ -181,7 +183,7 @@ public final class Generator {
       for (int i = 0; i < count; i++) {
         Instant c = st.created();
         Instant u = st.updated(c);
-        Student s = sd.newStudent(y, Status.CURRENT, c, u);
+        Student s = sd.newStudent(y, Status.CURRENT, start, c, u);
         sd.place(s, classIndex);
         if (!placed.isEmpty() && rng.nextInt(100) < 15) {
           Student sibling = placed.get(rng.nextInt(placed.size()));

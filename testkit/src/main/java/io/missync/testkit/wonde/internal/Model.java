@@ -293,6 +293,9 @@ public final class Model {
     /** 1-based set number within (year, subject); used to map classes across a rollover. */
     public int set;
 
+    /** The academic year (its starting calendar year) the class was set up for. */
+    public int academicYear;
+
     public final Set<Student> students = new LinkedHashSet<>();
     public final Map<Employee, TeacherRole> teachers = new LinkedHashMap<>();
 

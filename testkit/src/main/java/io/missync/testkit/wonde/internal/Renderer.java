@@ -445,7 +445,7 @@ public final class Renderer {
     }
     o.putNull("alternative");
     o.put("year_group", c.yearGroup);
-    o.put("academic_year", Integer.toString(SchoolData.academicYearStart(c.createdAt)));
+    o.put("academic_year", Integer.toString(c.academicYear));
     stamps(o, c);
     if (pivot != null) {
       o.set("meta", pivot(pivot));

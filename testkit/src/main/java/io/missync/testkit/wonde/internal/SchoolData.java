@@ -157,7 +157,7 @@ public final class SchoolData {
     p.postcode = postcode();
   }
 
-  Student newStudent(String ncYear, Status status, Instant created, Instant updated) {
+  Student newStudent(String ncYear, Status status, Instant asOf, Instant created, Instant updated) {
     boolean girl = rng.nextBoolean();
     String forename = Names.pick(rng, girl ? Names.GIRLS : Names.BOYS);
     String surname = Names.pick(rng, Names.SURNAMES);
@@ -179,7 +179,7 @@ public final class SchoolData {
     if (rng.nextInt(12) == 0) {
       s.middleNames = Names.pick(rng, girl ? Names.GIRLS : Names.BOYS);
     }
-    int ay = academicYearStart(created);
+    int ay = academicYearStart(asOf);
     int n = yearNumber(ncYear);
     LocalDate earliest = LocalDate.of(ay - n - 5, 9, 1);
     s.dateOfBirth = earliest.plusDays(rng.nextInt(365));
@@ -280,12 +280,19 @@ public final class SchoolData {
   }
 
   TeachingClass newClass(
-      String name, Subject subject, String yearGroup, int set, Instant created, Instant updated) {
+      String name,
+      Subject subject,
+      String yearGroup,
+      int set,
+      int academicYear,
+      Instant created,
+      Instant updated) {
     TeachingClass c =
         new TeachingClass(ids.wondeId(regionLetter), nextMisId(), name, subject, created, updated);
     c.description = name;
     c.yearGroup = yearGroup;
     c.set = set;
+    c.academicYear = academicYear;
     classes.put(c.id, c);
     return c;
   }
@@ -516,7 +523,7 @@ public final class SchoolData {
     if (!years.contains(ncYear)) {
       throw new IllegalArgumentException("year " + ncYear + " is not taught here: " + years);
     }
-    Student s = newStudent(ncYear, Status.CURRENT, now, now);
+    Student s = newStudent(ncYear, Status.CURRENT, now, now, now);
     s.admissionDate = LocalDate.ofInstant(now, ZoneOffset.UTC);
     touchAll(place(s, null), now);
     addGuardians(s, now, now);
@@ -525,7 +532,7 @@ public final class SchoolData {
 
   /** A new pre-admission record (no groups yet). */
   public Student addPreAdmission(String ncYear, Instant now) {
-    Student s = newStudent(ncYear, Status.PRE_ADMISSION, now, now);
+    Student s = newStudent(ncYear, Status.PRE_ADMISSION, now, now, now);
     s.admissionDate = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(30);
     addGuardians(s, now, now);
     return s;
@@ -845,7 +852,7 @@ public final class SchoolData {
       r.moved++;
     }
     for (int i = 0; i < intake; i++) {
-      Student s = newStudent(years.get(0), Status.CURRENT, now, now);
+      Student s = newStudent(years.get(0), Status.CURRENT, now, now, now);
       s.admissionDate = LocalDate.ofInstant(now, ZoneOffset.UTC);
       touchAll(place(s, idx), now);
       addGuardians(s, now, now);
