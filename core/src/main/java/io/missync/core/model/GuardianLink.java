@@ -1,0 +1,153 @@
+package io.missync.core.model;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A contact's link to a student: how they are related, whether they hold parental responsibility,
+ * their priority (1 is first to call) and whether the student lives with them.
+ *
+ * <p>Rules: both ids are non-blank; a priority, when given, is at least 1. A link is identified by
+ * (contact, student): a change of relationship is the same link with new facts, never a second one.
+ */
+public final class GuardianLink {
+  private static final byte UNKNOWN = -1;
+  private final String contactId;
+  private final String studentId;
+  private final Relationship relationship;
+  private final boolean parentalResponsibility;
+  private final int priority;
+  private final byte livesWithPupil;
+
+  private GuardianLink(Builder b) {
+    this.contactId = Checks.id("GuardianLink", "contactId", b.contactId);
+    this.studentId = Checks.id("GuardianLink", "studentId", b.studentId);
+    this.relationship = b.relationship;
+    this.parentalResponsibility = b.parentalResponsibility;
+    if (b.priority != 0 && b.priority < 1) {
+      throw new InvalidRecordException("GuardianLink", "priority", "must be 1 or more");
+    }
+    this.priority = b.priority;
+    this.livesWithPupil =
+        b.livesWithPupil == null ? UNKNOWN : (byte) (b.livesWithPupil.booleanValue() ? 1 : 0);
+  }
+
+  public static Builder builder(String contactId, String studentId) {
+    Builder b = new Builder();
+    b.contactId = contactId;
+    b.studentId = studentId;
+    return b;
+  }
+
+  public Builder toBuilder() {
+    Builder b = builder(contactId, studentId);
+    b.relationship = relationship;
+    b.parentalResponsibility = parentalResponsibility;
+    b.priority = priority;
+    b.livesWithPupil = livesWithPupil().orElse(null);
+    return b;
+  }
+
+  public String contactId() {
+    return contactId;
+  }
+
+  public String studentId() {
+    return studentId;
+  }
+
+  public PersonRef contact() {
+    return PersonRef.contact(contactId);
+  }
+
+  public PersonRef student() {
+    return PersonRef.student(studentId);
+  }
+
+  /** The relationship; {@link Relationship#UNKNOWN} when the source gave none. */
+  public Relationship relationship() {
+    return relationship;
+  }
+
+  public boolean parentalResponsibility() {
+    return parentalResponsibility;
+  }
+
+  /** The contact priority (1 first), if the source gives one. */
+  public OptionalInt priority() {
+    return priority == 0 ? OptionalInt.empty() : OptionalInt.of(priority);
+  }
+
+  public Optional<Boolean> livesWithPupil() {
+    return livesWithPupil == UNKNOWN ? Optional.empty() : Optional.of(livesWithPupil == 1);
+  }
+
+  /** The identity of the link: contact and student. */
+  public String key() {
+    return contactId + "|" + studentId;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof GuardianLink g
+        && contactId.equals(g.contactId)
+        && studentId.equals(g.studentId)
+        && relationship.equals(g.relationship)
+        && parentalResponsibility == g.parentalResponsibility
+        && priority == g.priority
+        && livesWithPupil == g.livesWithPupil;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(contactId, studentId);
+  }
+
+  @Override
+  public String toString() {
+    return "GuardianLink[contact:" + contactId + " -> student:" + studentId + "]";
+  }
+
+  /** Builds a {@link GuardianLink}. */
+  public static final class Builder {
+    private @Nullable String contactId;
+    private @Nullable String studentId;
+    private Relationship relationship = Relationship.UNKNOWN;
+    private boolean parentalResponsibility;
+    private int priority;
+    private @Nullable Boolean livesWithPupil;
+
+    private Builder() {}
+
+    public Builder relationship(@Nullable Relationship relationship) {
+      this.relationship = relationship == null ? Relationship.UNKNOWN : relationship;
+      return this;
+    }
+
+    public Builder parentalResponsibility(boolean parentalResponsibility) {
+      this.parentalResponsibility = parentalResponsibility;
+      return this;
+    }
+
+    /** Sets the priority; {@code null} means the source gave none. */
+    public Builder priority(@Nullable Integer priority) {
+      if (priority != null && priority < 1) {
+        throw new InvalidRecordException("GuardianLink", "priority", "must be 1 or more");
+      }
+      this.priority = priority == null ? 0 : priority;
+      return this;
+    }
+
+    public Builder livesWithPupil(@Nullable Boolean livesWithPupil) {
+      this.livesWithPupil = livesWithPupil;
+      return this;
+    }
+
+    /** Builds and validates; throws {@link InvalidRecordException} naming the broken rule. */
+    public GuardianLink build() {
+      return new GuardianLink(this);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.missync.core.plan;
+
+import io.missync.core.EntityType;
+
+/**
+ * Removes an account from a group.
+ *
+ * @param account the account
+ * @param group the group
+ * @param reason why
+ */
+public record LeaveGroup(AccountRef account, GroupRef group, Reason reason) implements Change {
+
+  @Override
+  public ChangeKind kind() {
+    return ChangeKind.LEAVE_GROUP;
+  }
+
+  @Override
+  public EntityType entityType() {
+    return account.person().type();
+  }
+
+  @Override
+  public <R> R accept(ChangeVisitor<R> visitor) {
+    return visitor.leaveGroup(this);
+  }
+}

@@ -1,0 +1,23 @@
+package io.missync.core.spi;
+
+import io.missync.core.plan.Change;
+
+/**
+ * The vendor's adapter: applies one change to the product.
+ *
+ * <p>Contract (proved by the contract test in missync-testkit):
+ *
+ * <ul>
+ *   <li>{@code apply} returns a result for every change; it throws only for programming errors.
+ *       Product-side failures are {@link ChangeResult.Failed}.
+ *   <li>A create returns {@link ChangeResult.Applied} with the new product id.
+ *   <li>Applying the same change twice has the effect of applying it once (the applier may retry
+ *       after a crash).
+ *   <li>A deactivated account can no longer sign in once {@code apply} returns.
+ *   <li>A {@link io.missync.core.plan.CreateAccount} arrives with its initial password set; the
+ *       sink must not log it and must not keep it beyond handing it to the product.
+ * </ul>
+ */
+public interface ChangeSink {
+  ChangeResult apply(Change change);
+}

@@ -1,0 +1,132 @@
+package io.missync.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.missync.core.EntityType;
+import io.missync.core.MissyncException;
+import io.missync.core.model.PersonRef;
+import io.missync.core.plan.ChangeKind;
+import io.missync.core.plan.HoldReason;
+import io.missync.core.plan.PlanStatistics;
+import io.missync.core.spi.ApplyOutcome;
+import io.missync.core.spi.ApplyRecord;
+import io.missync.core.spi.AuditEvent;
+import io.missync.core.spi.ChangeResult;
+import io.missync.core.spi.HeldPlan;
+import io.missync.core.spi.StaleStateException;
+import io.missync.core.state.Account;
+import io.missync.core.state.StateUpdate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InMemorySyncStateStoreTest {
+  final InMemorySyncStateStore store = new InMemorySyncStateStore();
+
+  static StateUpdate create(String id) {
+    return StateUpdate.account(
+        Account.builder(id, EntityType.STUDENT).link(PersonRef.student("S-" + id)).build());
+  }
+
+  @Test
+  void unknownSchoolIsEmptyAtVersionZero() {
+    assertEquals(0, store.load("nowhere").version());
+    assertTrue(store.load("nowhere").accounts().isEmpty());
+  }
+
+  @Test
+  void commitBumpsVersionAndRefusesStaleVersions() {
+    assertEquals(1, store.commit("s", 0, create("a")));
+    StaleStateException e =
+        assertThrows(StaleStateException.class, () -> store.commit("s", 0, create("b")));
+    assertEquals(0, e.expectedVersion());
+    assertEquals(1, e.actualVersion());
+    assertEquals(1, store.load("s").accounts().size(), "a refused commit changes nothing");
+    assertEquals(0, store.load("other").version(), "schools are independent");
+  }
+
+  @Test
+  void applyJournalRemembersUnfinishedPlans() {
+    store.beginApply("s", "plan-1", 0, 2);
+    assertThrows(StaleStateException.class, () -> store.beginApply("s", "plan-2", 5, 1));
+    long v =
+        store.recordOutcome(
+            "s",
+            "plan-1",
+            0,
+            new ApplyOutcome(
+                ChangeKind.CREATE_ACCOUNT,
+                "student:S-a",
+                new ChangeResult.Applied("a"),
+                create("a")));
+    assertEquals(1, v);
+    assertEquals(1, store.load("s").accounts().size());
+    List<ApplyRecord> open = store.unfinishedApplies("s");
+    assertEquals(1, open.size());
+    assertEquals(1, open.get(0).outcomes().size());
+    store.finishApply("s", "plan-1", ApplyRecord.Status.COMPLETED);
+    assertTrue(store.unfinishedApplies("s").isEmpty());
+    assertEquals(
+        ApplyRecord.Status.COMPLETED, store.applyRecord("s", "plan-1").orElseThrow().status());
+    assertThrows(
+        MissyncException.class,
+        () ->
+            store.recordOutcome(
+                "s",
+                "plan-1",
+                1,
+                new ApplyOutcome(
+                    ChangeKind.CREATE_ACCOUNT, "x", ChangeResult.applied(), StateUpdate.none())));
+    assertThrows(
+        MissyncException.class, () -> store.finishApply("s", "nope", ApplyRecord.Status.ABORTED));
+  }
+
+  @Test
+  void heldPlansAreListedNewestFirstAndDecided() {
+    PlanStatistics st = PlanStatistics.of(List.of(), Map.of());
+    List<HoldReason> why = List.of(new HoldReason(HoldReason.Code.EMPTY_SOURCE, null, "empty"));
+    store.holdPlan(
+        new HeldPlan(
+            "s",
+            "p1",
+            0,
+            Instant.ofEpochSecond(1),
+            why,
+            st,
+            HeldPlan.Decision.PENDING,
+            null,
+            null));
+    store.holdPlan(
+        new HeldPlan(
+            "s",
+            "p2",
+            0,
+            Instant.ofEpochSecond(2),
+            why,
+            st,
+            HeldPlan.Decision.PENDING,
+            null,
+            null));
+    assertEquals(List.of("p2", "p1"), store.heldPlans("s").stream().map(HeldPlan::planId).toList());
+    store.decide("s", "p1", HeldPlan.Decision.APPROVED, "head@school");
+    HeldPlan p1 = store.heldPlan("s", "p1").orElseThrow();
+    assertEquals(HeldPlan.Decision.APPROVED, p1.decision());
+    assertEquals("head@school", p1.decider().orElseThrow());
+    assertThrows(
+        MissyncException.class, () -> store.decide("s", "p9", HeldPlan.Decision.DISCARDED, "x"));
+  }
+
+  @Test
+  void watermarksAndAudit() {
+    assertTrue(store.watermark("s", "w").isEmpty());
+    store.saveWatermark("s", "w", "2026-11-22 10:00:00");
+    assertEquals("2026-11-22 10:00:00", store.watermark("s", "w").orElseThrow());
+    for (int i = 0; i < 5; i++) {
+      store.appendAudit(new AuditEvent("s", Instant.ofEpochSecond(i), "e" + i, "", Map.of()));
+    }
+    assertEquals(List.of("e4", "e3"), store.audit("s", 2).stream().map(AuditEvent::type).toList());
+  }
+}
