@@ -1,9 +1,11 @@
 package io.missync.testkit.wonde;
 
+import io.missync.core.model.MisSnapshot;
 import io.missync.testkit.wonde.internal.Model;
 import io.missync.testkit.wonde.internal.Model.Entity;
 import io.missync.testkit.wonde.internal.Model.Status;
 import io.missync.testkit.wonde.internal.SchoolData;
+import io.missync.testkit.wonde.internal.SnapshotMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -174,6 +176,47 @@ public final class SchoolWorld {
 
   public Optional<String> upnOf(String studentId) {
     return world.read(() -> Optional.ofNullable(data.student(studentId).upn));
+  }
+
+  // ---------------------------------------------------------------- ground truth
+
+  /** {@link #toSnapshot(WireVariants)} with the default wire variants. */
+  public MisSnapshot toSnapshot() {
+    return toSnapshot(WireVariants.defaults());
+  }
+
+  /**
+   * The snapshot a correct full Wonde fetch of this school must equal ({@link
+   * MisSnapshot#sameContentAs}), given the wire variants being served. The full fetch is {@code
+   * students?include=education_details,contacts.contact_details}, {@code
+   * employees?include=employment_details,contact_details}, {@code
+   * groups?include=students,employees} and {@code classes?include=subject,students,employees};
+   * every type is declared complete. Conventions:
+   *
+   * <ul>
+   *   <li>People: Wonde {@code id}, {@code mis_id}, {@code upi}, {@code title}, legal names from
+   *       {@code legal_forename}/{@code legal_surname}, a preferred name only where {@code
+   *       forename}/{@code surname} differ from the legal ones, {@code middle_names}, {@code
+   *       gender}, {@code date_of_birth} (absent when the variant serves it as null), email from
+   *       {@code contact_details.emails.email}.
+   *   <li>Students: {@code education_details} UPN, former UPN, admission number, {@code
+   *       current_nc_year} as the year group, admission and leaving dates.
+   *   <li>Staff: {@code employment_details.role_text} as job title, {@code teaching_staff}, start
+   *       and end dates; no staff code (Wonde has none).
+   *   <li>Contacts: phone from {@code contact_details.phones.primary}.
+   *   <li>Groups: YEAR, REGISTRATION and HOUSE keep their kind, every other type is OTHER; the
+   *       Wonde type is the source type. Classes are CLASS groups with the subject's name and
+   *       {@code year_group}; no academic year.
+   *   <li>Memberships: students are MEMBER of their groups and classes; staff in YEAR, REGISTRATION
+   *       or HOUSE groups are TEACHER (tutors, heads of year), in other groups MEMBER; class
+   *       teachers are MAIN_TEACHER when {@code is_main_teacher}, else TEACHER.
+   *   <li>Guardian links: one per (contact, current student), relationship as given; parental
+   *       responsibility, priority and lives-with-pupil only when relationships are objects.
+   *   <li>Source counts: students, staff and contacts (what {@code /counts} says).
+   * </ul>
+   */
+  public MisSnapshot toSnapshot(WireVariants variants) {
+    return world.read(() -> SnapshotMapper.map(data, variants, now()));
   }
 
   // ---------------------------------------------------------------- mutations

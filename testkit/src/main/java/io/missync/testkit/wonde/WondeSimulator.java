@@ -3,6 +3,7 @@ package io.missync.testkit.wonde;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.missync.core.model.MisSnapshot;
 import io.missync.testkit.wonde.internal.SelfSignedTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -143,6 +144,14 @@ public final class WondeSimulator implements AutoCloseable {
   /** Switches the wire shapes served from the next request on. */
   public void variants(WireVariants variants) {
     handler.variants(variants);
+  }
+
+  /**
+   * The ground truth for one school under the wire variants being served now: what a correct full
+   * fetch from this simulator must equal (see {@link SchoolWorld#toSnapshot(WireVariants)}).
+   */
+  public MisSnapshot snapshot(String schoolId) {
+    return world.school(schoolId).toSnapshot(handler.variants());
   }
 
   /** The self-signed server certificate, when TLS is on. */

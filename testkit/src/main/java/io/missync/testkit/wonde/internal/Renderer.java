@@ -362,7 +362,6 @@ public final class Renderer {
           "employment_start_date", date(e.employmentStart, WireVariants.DateStyle.DATETIME_OBJECT));
       d.set("employment_end_date", date(e.employmentEnd, WireVariants.DateStyle.DATETIME_OBJECT));
       d.put("role_text", e.roleText);
-      d.put("staff_code", e.staffCode);
       o.set("employment_details", f.objectNode().set("data", d));
     }
     if (inc.has("classes")) {
