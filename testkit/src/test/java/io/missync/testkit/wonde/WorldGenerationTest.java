@@ -8,6 +8,8 @@ import io.missync.core.EntityType;
 import io.missync.core.model.GroupKind;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.Student;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -20,11 +22,16 @@ class WorldGenerationTest {
   void aTwoThousandPupilSchoolIsQuickToGenerateAndRealistic() {
     SimulatorConfig config = SimulatorConfig.builder().seed(2026).studentsPerSchool(2000).build();
     World.generate(config); // warm up class loading
+    // CPU time, not wall time: the build machine is shared and often overloaded
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long c0 = mx.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     World world = World.generate(config);
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.println("generated a 2,000-pupil school in " + ms + " ms");
-    assertTrue(ms < 5_000, "generation took " + ms + " ms");
+    long cpuMs = (mx.getCurrentThreadCpuTime() - c0) / 1_000_000;
+    long wallMs = (System.nanoTime() - t0) / 1_000_000;
+    System.out.println(
+        "generated a 2,000-pupil school in " + cpuMs + " ms CPU, " + wallMs + " ms wall");
+    assertTrue(cpuMs < 1_000, "generation took " + cpuMs + " ms of CPU");
     MisSnapshot s = world.school(0).toSnapshot();
     assertEquals(2000, s.count(EntityType.STUDENT));
     assertEquals(150, s.count(EntityType.STAFF));

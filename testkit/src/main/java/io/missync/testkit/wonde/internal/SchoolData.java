@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -367,8 +366,14 @@ public final class SchoolData {
     return out;
   }
 
-  private static long currentCount(Set<Student> members) {
-    return members.stream().filter(Entity::isCurrent).count();
+  private static int currentCount(Set<Student> members) {
+    int n = 0;
+    for (Student s : members) {
+      if (s.isCurrent()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
@@ -383,13 +388,19 @@ public final class SchoolData {
               join(s, g);
               joined.add(g);
             });
-    forms(s.ncYear).stream()
-        .min(Comparator.comparingLong(g -> currentCount(g.students)))
-        .ifPresent(
-            g -> {
-              join(s, g);
-              joined.add(g);
-            });
+    Group smallest = null;
+    int fewest = Integer.MAX_VALUE;
+    for (Group g : forms(s.ncYear)) {
+      int n = currentCount(g.students);
+      if (n < fewest) {
+        fewest = n;
+        smallest = g;
+      }
+    }
+    if (smallest != null) {
+      join(s, smallest);
+      joined.add(smallest);
+    }
     List<Group> houses = groupsOfType(HOUSE);
     if (!houses.isEmpty()) {
       Group h = houses.get(rng.nextInt(houses.size()));
@@ -397,8 +408,9 @@ public final class SchoolData {
       joined.add(h);
     }
     Map<String, List<TeachingClass>> idx = classIndex != null ? classIndex : classesBySubject();
+    String prefix = s.ncYear + "|";
     for (Map.Entry<String, List<TeachingClass>> e : idx.entrySet()) {
-      if (!e.getKey().startsWith(s.ncYear + "|")) {
+      if (!e.getKey().startsWith(prefix)) {
         continue;
       }
       List<TeachingClass> sets = e.getValue();

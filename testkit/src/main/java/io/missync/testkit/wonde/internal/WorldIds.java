@@ -43,14 +43,20 @@ public final class WorldIds {
 
   /** The UPI: a hash of the school id and the record's MIS id (so it changes in a migration). */
   public static String upi(String schoolId, String type, String misId) {
-    try {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      byte[] d = md5.digest((schoolId + "|" + type + "|" + misId).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest md5 = MD5.get();
+    byte[] d = md5.digest((schoolId + "|" + type + "|" + misId).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(d);
   }
+
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   /**
    * A valid English UPN: check letter, LA code (3), establishment number (4), allocation year (2),
