@@ -18,7 +18,12 @@ public final class Fault {
     /** A complete HTTP response whose JSON body is cut in half (Content-Length matches). */
     TRUNCATED_JSON,
     /** Answer normally but leave out {@code meta} (and so the pagination object). */
-    MISSING_META
+    MISSING_META,
+    /**
+     * Answer 200 with no records: {@code {"data": []}} for lists, {@code {"data": null}} for one
+     * record, no meta; what a wrong regional domain or a half-loaded school looks like.
+     */
+    EMPTY_DATA
   }
 
   private final Kind kind;
@@ -68,6 +73,10 @@ public final class Fault {
     return new Fault(Kind.MISSING_META, 0, 0, 0);
   }
 
+  public static Fault emptyData() {
+    return new Fault(Kind.EMPTY_DATA, 0, 0, 0);
+  }
+
   public Kind kind() {
     return kind;
   }
@@ -87,10 +96,9 @@ public final class Fault {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Fault)) {
+    if (!(o instanceof Fault f)) {
       return false;
     }
-    Fault f = (Fault) o;
     return kind == f.kind
         && status == f.status
         && retryAfterSeconds == f.retryAfterSeconds
@@ -105,15 +113,11 @@ public final class Fault {
 
   @Override
   public String toString() {
-    switch (kind) {
-      case LATENCY:
-        return "Fault[latency " + latencyMs + "ms]";
-      case STATUS:
-        return "Fault[status " + status + "]";
-      case TOO_MANY_REQUESTS:
-        return "Fault[429 Retry-After " + retryAfterSeconds + "]";
-      default:
-        return "Fault[" + kind + "]";
-    }
+    return switch (kind) {
+      case LATENCY -> "Fault[latency " + latencyMs + "ms]";
+      case STATUS -> "Fault[status " + status + "]";
+      case TOO_MANY_REQUESTS -> "Fault[429 Retry-After " + retryAfterSeconds + "]";
+      default -> "Fault[" + kind + "]";
+    };
   }
 }

@@ -3,6 +3,7 @@ package io.missync.testkit.wonde;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -94,18 +95,14 @@ public final class FaultPlan {
 
   private static final class Rule {
     private final String suffix;
-    private final @Nullable TreeSet<Long> at;
+    private final @Nullable Set<Long> at;
     private final long seed;
     private final double probability;
     private final List<Fault> choices;
     private long count;
 
     Rule(
-        String suffix,
-        @Nullable TreeSet<Long> at,
-        long seed,
-        double probability,
-        List<Fault> choices) {
+        String suffix, @Nullable Set<Long> at, long seed, double probability, List<Fault> choices) {
       String s = Objects.requireNonNull(suffix).trim();
       this.suffix = s.equals("*") || s.startsWith("/") ? s : "/" + s;
       this.at = at;
@@ -124,7 +121,7 @@ public final class FaultPlan {
     }
 
     @Nullable Fault fire(long n) {
-      TreeSet<Long> set = at;
+      Set<Long> set = at;
       if (set != null) {
         return set.contains(n) ? choices.get(0) : null;
       }

@@ -248,7 +248,7 @@ public final class SchoolWorld {
     return world.write(() -> data.addEmployee(teachingStaff, now()).id);
   }
 
-  /** A member of staff leaves: gone from {@code /employees}, {@code employee} deletion entry. */
+  /** A member of staff leaves: gone from {@code /employees}, with a deletion entry. */
   public void employeeLeaves(String employeeId) {
     world.write(() -> data.employeeLeaves(data.employee(employeeId), now()));
   }
@@ -349,10 +349,10 @@ public final class SchoolWorld {
           Entity e =
               data.find(personId)
                   .orElseThrow(() -> new IllegalArgumentException("no record " + personId));
-          if (!(e instanceof Model.Person)) {
+          if (!(e instanceof Model.Person p)) {
             throw new IllegalArgumentException(personId + " is not a person");
           }
-          data.rename((Model.Person) e, forename, surname, now());
+          data.rename(p, forename, surname, now());
         });
   }
 

@@ -176,6 +176,18 @@ final class SimHandler implements HttpHandler {
     if (fault != null && fault.kind() == Fault.Kind.MISSING_META && r.body instanceof ObjectNode) {
       ((ObjectNode) r.body).remove("meta");
     }
+    if (fault != null
+        && fault.kind() == Fault.Kind.EMPTY_DATA
+        && r.status == 200
+        && r.body instanceof ObjectNode) {
+      ObjectNode o = (ObjectNode) r.body;
+      o.remove("meta");
+      if (o.get("data") instanceof ArrayNode) {
+        o.set("data", f.arrayNode());
+      } else {
+        o.putNull("data");
+      }
+    }
     record(new RecordedRequest(index, method, path, rawQuery, r.status, fault));
     byte[] bytes = mapper.writeValueAsBytes(r.body);
     ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -351,29 +363,16 @@ final class SimHandler implements HttpHandler {
       if (principal.isPresent() && !principal.get().equals(d.id)) {
         continue;
       }
-      boolean in;
-      switch (list) {
-        case "approved":
-          in = d.access == SchoolAccess.APPROVED;
-          break;
-        case "pending":
-          in = d.access == SchoolAccess.PENDING;
-          break;
-        case "audited":
-          in = d.access == SchoolAccess.APPROVED && d.audited;
-          break;
-        case "offline":
-          in = !d.online;
-          break;
-        case "revoked":
-          in = d.access == SchoolAccess.REVOKED;
-          break;
-        case "declined":
-          in = d.access == SchoolAccess.DECLINED;
-          break;
-        default:
-          in = true;
-      }
+      boolean in =
+          switch (list) {
+            case "approved" -> d.access == SchoolAccess.APPROVED;
+            case "pending" -> d.access == SchoolAccess.PENDING;
+            case "audited" -> d.access == SchoolAccess.APPROVED && d.audited;
+            case "offline" -> !d.online;
+            case "revoked" -> d.access == SchoolAccess.REVOKED;
+            case "declined" -> d.access == SchoolAccess.DECLINED;
+            default -> true;
+          };
       in = in && time.test(d.updatedAt);
       in = in && q.get("la_code").map(d.laCode::equals).orElse(true);
       in = in && q.get("establishment_number").map(d.establishmentNumber::equals).orElse(true);
@@ -528,14 +527,11 @@ final class SimHandler implements HttpHandler {
   }
 
   private static Status studentStatus(String resource) {
-    switch (resource) {
-      case "students-leaver":
-        return Status.LEAVER;
-      case "students-pre-admission":
-        return Status.PRE_ADMISSION;
-      default:
-        return Status.CURRENT;
-    }
+    return switch (resource) {
+      case "students-leaver" -> Status.LEAVER;
+      case "students-pre-admission" -> Status.PRE_ADMISSION;
+      default -> Status.CURRENT;
+    };
   }
 
   private Response list(
@@ -684,38 +680,38 @@ final class SimHandler implements HttpHandler {
   private Response counts(SchoolData d, Query q) {
     ObjectNode data = f.objectNode();
     for (String name : q.csv("include")) {
-      long n;
-      switch (name) {
-        case "students":
-          n = d.students.values().stream().filter(Entity::isCurrent).count();
-          break;
-        case "students_leaver":
-        case "students-leaver":
-          n = d.students.values().stream().filter(s -> s.status == Status.LEAVER).count();
-          break;
-        case "employees":
-          n = d.employees.values().stream().filter(Entity::isCurrent).count();
-          break;
-        case "contacts":
-          n = d.contacts.values().stream().filter(Entity::isCurrent).count();
-          break;
-        case "groups":
-          n = d.groups.values().stream().filter(Entity::isCurrent).count();
-          break;
-        case "classes":
-          n = d.classes.values().stream().filter(Entity::isCurrent).count();
-          break;
-        case "subjects":
-          n = d.subjects.values().stream().filter(Entity::isCurrent).count();
-          break;
-        default:
-          continue;
+      long n =
+          switch (name) {
+            case "students" -> count(d.students.values(), Entity::isCurrent);
+            case "students_leaver", "students-leaver" ->
+                count(d.students.values(), s -> s.status == Status.LEAVER);
+            case "students_pre_admission", "students-pre-admission" ->
+                count(d.students.values(), s -> s.status == Status.PRE_ADMISSION);
+            case "employees" -> count(d.employees.values(), Entity::isCurrent);
+            case "contacts" -> count(d.contacts.values(), Entity::isCurrent);
+            case "groups" -> count(d.groups.values(), Entity::isCurrent);
+            case "classes" -> count(d.classes.values(), Entity::isCurrent);
+            case "subjects" -> count(d.subjects.values(), Entity::isCurrent);
+            default -> -1;
+          };
+      if (n < 0) {
+        continue;
       }
       ObjectNode c = f.objectNode();
       c.put("count", n);
       data.set(name, f.objectNode().set("data", c));
     }
     return new Response(200, f.objectNode().set("data", data));
+  }
+
+  private static <T extends Entity> long count(Collection<T> all, Predicate<? super T> p) {
+    long n = 0;
+    for (T e : all) {
+      if (p.test(e)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static Optional<Boolean> bool(Query q, String name) {

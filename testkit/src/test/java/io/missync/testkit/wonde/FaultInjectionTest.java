@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -114,6 +115,15 @@ class FaultInjectionTest {
     sim.faults().onNth("/students", 1, Fault.missingMeta());
     assertFalse(http.json(students + "?per_page=10", school.token()).has("meta"));
     assertTrue(http.json(students + "?per_page=10", school.token()).has("meta"));
+  }
+
+  @Test
+  void emptyDataLooksLikeASchoolWithNobody() {
+    sim.faults().onNth("/students", 1, Fault.emptyData());
+    JsonNode empty = http.json(students + "?per_page=10", school.token());
+    assertEquals(0, empty.get("data").size());
+    assertFalse(empty.has("meta"));
+    assertEquals(10, http.json(students + "?per_page=10", school.token()).get("data").size());
   }
 
   @Test

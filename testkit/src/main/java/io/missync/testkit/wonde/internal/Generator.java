@@ -232,7 +232,7 @@ public final class Generator {
     }
 
     Instant updated(Instant created) {
-      long span = Duration.between(created, start).getSeconds() - 3600;
+      long span = Duration.between(created, start).toSeconds() - 3600;
       return span <= 0 ? created : created.plusSeconds(rng.nextLong(span));
     }
   }

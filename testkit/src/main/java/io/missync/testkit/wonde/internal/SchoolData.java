@@ -748,8 +748,7 @@ public final class SchoolData {
    * deleted with it are restored too.
    */
   public void restore(Entity e, Instant now) {
-    if (e instanceof Student) {
-      Student s = (Student) e;
+    if (e instanceof Student s) {
       if (s.status != Status.LEAVER && s.status != Status.DELETED) {
         throw new IllegalStateException("student " + s.id + " is " + s.status);
       }
@@ -764,8 +763,8 @@ public final class SchoolData {
       }
     } else {
       requireStatus(e, Status.DELETED);
-      if (e instanceof Employee) {
-        ((Employee) e).employmentEnd = null;
+      if (e instanceof Employee emp) {
+        emp.employmentEnd = null;
       }
       reinstate(e, now);
     }

@@ -177,15 +177,11 @@ public final class SnapshotMapper {
 
   /** YEAR, REGISTRATION and HOUSE map to their kinds; every other Wonde group type is OTHER. */
   public static GroupKind kind(String wondeType) {
-    switch (wondeType) {
-      case SchoolData.YEAR:
-        return GroupKind.YEAR;
-      case SchoolData.REGISTRATION:
-        return GroupKind.REGISTRATION;
-      case SchoolData.HOUSE:
-        return GroupKind.HOUSE;
-      default:
-        return GroupKind.OTHER;
-    }
+    return switch (wondeType) {
+      case SchoolData.YEAR -> GroupKind.YEAR;
+      case SchoolData.REGISTRATION -> GroupKind.REGISTRATION;
+      case SchoolData.HOUSE -> GroupKind.HOUSE;
+      default -> GroupKind.OTHER;
+    };
   }
 }
