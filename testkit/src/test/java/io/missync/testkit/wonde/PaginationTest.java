@@ -117,6 +117,42 @@ class PaginationTest {
   }
 
   @Test
+  void listFiltersNarrowTheResult() {
+    List<String> ids = school.studentIds();
+    String upn = school.upnOf(ids.get(4)).orElseThrow();
+    assertEquals(
+        List.of(ids.get(4)),
+        SimHttp.ids(http.walk(base + "students?only_upns=" + upn, school.token())));
+    JsonNode first = http.json(base + "students/" + ids.get(0), school.token()).get("data");
+    JsonNode second = http.json(base + "students/" + ids.get(1), school.token()).get("data");
+    assertEquals(
+        List.of(ids.get(0), ids.get(1)),
+        SimHttp.ids(
+            http.walk(
+                base
+                    + "students?only_mis_ids="
+                    + first.get("mis_id").asText()
+                    + ","
+                    + second.get("mis_id").asText(),
+                school.token())));
+    String subject = school.subjectIds().get(0);
+    List<JsonNode> classes = http.walk(base + "classes?class_subject=" + subject, school.token());
+    assertTrue(classes.size() > 1);
+    for (JsonNode c : classes) {
+      assertEquals(subject, c.get("subject").asText());
+    }
+    List<JsonNode> staffGroups = http.walk(base + "groups?has_students=false", school.token());
+    assertFalse(staffGroups.isEmpty());
+    for (JsonNode g : staffGroups) {
+      assertEquals("DEPARTMENT", g.get("type").asText());
+    }
+    assertEquals(
+        school.employeeIds().size(),
+        http.walk(base + "employees?has_class=true", school.token()).size()
+            + http.walk(base + "employees?has_class=false", school.token()).size());
+  }
+
+  @Test
   void badPagingParametersAre422() {
     assertEquals(422, http.get(base + "students?per_page=abc", school.token()).statusCode());
     assertEquals(
