@@ -265,6 +265,19 @@ public final class SchoolWorld {
     world.write(() -> data.deleteContact(data.contact(contactId), now()));
   }
 
+  /**
+   * A group or class disappears from the MIS ({@code group} or {@code class} deletion entry);
+   * {@link #restore} brings it back with the same id and members.
+   */
+  public void deleteGroupOrClass(String groupOrClassId) {
+    world.write(
+        () ->
+            data.deleteGroupOrClass(
+                data.find(groupOrClassId)
+                    .orElseThrow(() -> new IllegalArgumentException("no record " + groupOrClassId)),
+                now()));
+  }
+
   public void moveClass(String studentId, String fromClassId, String toClassId) {
     world.write(
         () ->

@@ -333,6 +333,72 @@ class MutationTest {
   }
 
   @Test
+  void deletedClassDisappearsAndIsRestoredWithItsMembers() {
+    String cls = school.classIds().get(0);
+    JsonNode before = http.json(base + "classes/" + cls + "?include=students", token).get("data");
+    int members = before.get("students").get("data").size();
+    String member = before.get("students").get("data").get(0).get("id").asText();
+    String since = watermark();
+    school.deleteGroupOrClass(cls);
+    assertEquals(404, http.get(base + "classes/" + cls, token).statusCode());
+    assertFalse(school.classIdsOf(member).contains(cls));
+    assertTrue(changed("students", since).contains(member));
+    List<JsonNode> dels = http.walk(base + "deletions?type=class&updated_after=" + since, token);
+    assertEquals(List.of(cls), SimHttp.ids(dels));
+    school.restore(cls);
+    JsonNode after = http.json(base + "classes/" + cls + "?include=students", token).get("data");
+    assertEquals(members, after.get("students").get("data").size());
+    assertFalse(after.get("restored_at").isNull());
+    assertFalse(
+        http.json(base + "deletions?type=class", token)
+            .get("data")
+            .get(0)
+            .get("restored_at")
+            .isNull());
+    String form = school.groupIds("REGISTRATION").get(0);
+    school.deleteGroupOrClass(form);
+    assertFalse(school.groupIds().contains(form));
+    assertEquals(
+        "group",
+        http.json(base + "deletions?type=group", token).get("data").get(0).get("type").asText());
+  }
+
+  @Test
+  void readersNeverSeeAHalfAppliedMutation() throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<Integer>> readers = new java.util.ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        readers.add(
+            pool.submit(
+                () -> {
+                  int pages = 0;
+                  for (int i = 0; i < 5; i++) {
+                    for (JsonNode s :
+                        http.walk(base + "students?per_page=40&include=classes,contacts", token)) {
+                      assertTrue(s.get("classes").get("data").size() > 0, s.get("id").asText());
+                    }
+                    pages++;
+                  }
+                  return pages;
+                }));
+      }
+      for (int i = 0; i < 20; i++) {
+        String s = school.addStudent("10");
+        school.studentLeaves(school.studentIds().get(0));
+        school.rename(s, "Conc", "Urrent");
+      }
+      for (java.util.concurrent.Future<Integer> f : readers) {
+        assertEquals(5, f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(sim.requests().stream().noneMatch(r -> r.status() >= 500));
+  }
+
+  @Test
   void mutationsRejectUnknownIdsAndWrongStates() {
     assertThrows(IllegalArgumentException.class, () -> school.studentLeaves("A0000000001"));
     String s = school.studentIds().get(0);

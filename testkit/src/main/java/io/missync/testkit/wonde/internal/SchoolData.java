@@ -625,6 +625,27 @@ public final class SchoolData {
     }
   }
 
+  /**
+   * A group or class is removed from the MIS: gone from its endpoint and from members' includes,
+   * with a {@code group} or {@code class} deletion entry; current members are touched. Memberships
+   * are kept so that {@link #restore} brings the group back as it was.
+   */
+  public void deleteGroupOrClass(Entity e, Instant now) {
+    if (!(e instanceof Group) && !(e instanceof TeachingClass)) {
+      throw new IllegalArgumentException(e.id + " is not a group or class");
+    }
+    requireStatus(e, Status.CURRENT);
+    e.status = Status.DELETED;
+    e.touch(now);
+    delete(e, now);
+    Set<Student> members = e instanceof Group g ? g.students : ((TeachingClass) e).students;
+    for (Student s : members) {
+      if (s.isCurrent()) {
+        s.touch(now);
+      }
+    }
+  }
+
   public void moveClass(Student s, TeachingClass from, TeachingClass to, Instant now) {
     requireStatus(s, Status.CURRENT);
     if (!s.classes.contains(from)) {
@@ -767,6 +788,13 @@ public final class SchoolData {
         emp.employmentEnd = null;
       }
       reinstate(e, now);
+      Set<Student> members =
+          e instanceof Group g ? g.students : e instanceof TeachingClass c ? c.students : Set.of();
+      for (Student s : members) {
+        if (s.isCurrent()) {
+          s.touch(now);
+        }
+      }
     }
   }
 
