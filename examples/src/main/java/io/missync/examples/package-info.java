@@ -1,4 +1,4 @@
-/** missync examples. */
+/** A runnable demo of missync end to end: {@link io.missync.examples.Demo}. */
 @NullMarked
 package io.missync.examples;
 

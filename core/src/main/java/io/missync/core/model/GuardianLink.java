@@ -34,6 +34,24 @@ public final class GuardianLink {
         b.livesWithPupil == null ? UNKNOWN : (byte) (b.livesWithPupil.booleanValue() ? 1 : 0);
   }
 
+  private GuardianLink(GuardianLink l, String contactId, String studentId) {
+    this.contactId = contactId;
+    this.studentId = studentId;
+    this.relationship = l.relationship;
+    this.parentalResponsibility = l.parentalResponsibility;
+    this.priority = l.priority;
+    this.livesWithPupil = l.livesWithPupil;
+  }
+
+  /** The same link holding the given (equal) id instances, so a snapshot shares strings. */
+  @SuppressWarnings("ReferenceEquality") // identity is the point: equal strings, shared instance
+  GuardianLink withCanonicalIds(String canonicalContactId, String canonicalStudentId) {
+    if (canonicalContactId == contactId && canonicalStudentId == studentId) {
+      return this;
+    }
+    return new GuardianLink(this, canonicalContactId, canonicalStudentId);
+  }
+
   public static Builder builder(String contactId, String studentId) {
     Builder b = new Builder();
     b.contactId = contactId;

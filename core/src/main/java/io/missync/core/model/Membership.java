@@ -36,6 +36,24 @@ public final class Membership {
     Checks.notBefore("Membership", "effectiveTo", effectiveTo, "effectiveFrom", effectiveFrom);
   }
 
+  private Membership(Membership m, String groupId, String personId) {
+    this.groupId = groupId;
+    this.personType = m.personType;
+    this.personId = personId;
+    this.role = m.role;
+    this.effectiveFrom = m.effectiveFrom;
+    this.effectiveTo = m.effectiveTo;
+  }
+
+  /** The same membership holding the given (equal) id instances, so a snapshot shares strings. */
+  @SuppressWarnings("ReferenceEquality") // identity is the point: equal strings, shared instance
+  Membership withCanonicalIds(String canonicalGroupId, String canonicalPersonId) {
+    if (canonicalGroupId == groupId && canonicalPersonId == personId) {
+      return this;
+    }
+    return new Membership(this, canonicalGroupId, canonicalPersonId);
+  }
+
   /** A membership in effect for as long as the snapshot says. */
   public static Membership of(String groupId, PersonRef person, MembershipRole role) {
     return new Membership(groupId, person, role, null, null);

@@ -718,13 +718,36 @@ public final class MisSnapshot {
       return this;
     }
 
+    /**
+     * Adds a membership. Where its group and person are already in the builder, the membership is
+     * rewritten to share their id strings, so millions of memberships do not each hold a copy.
+     */
     public Builder addMembership(Membership m) {
-      memberships.add(m);
+      Group g = groups.get(m.groupId());
+      Person p = personById(m.personType(), m.personId());
+      memberships.add(
+          m.withCanonicalIds(g == null ? m.groupId() : g.id(), p == null ? m.personId() : p.id()));
       return this;
     }
 
+    private @Nullable Person personById(EntityType type, String id) {
+      switch (type) {
+        case STUDENT:
+          return students.get(id);
+        case STAFF:
+          return staff.get(id);
+        default:
+          return contacts.get(id);
+      }
+    }
+
+    /** Adds a guardian link, sharing the id strings of a contact and student already added. */
     public Builder addGuardianLink(GuardianLink l) {
-      links.add(l);
+      Contact c = contacts.get(l.contactId());
+      Student s = students.get(l.studentId());
+      links.add(
+          l.withCanonicalIds(
+              c == null ? l.contactId() : c.id(), s == null ? l.studentId() : s.id()));
       return this;
     }
 

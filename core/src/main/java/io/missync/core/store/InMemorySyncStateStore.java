@@ -102,6 +102,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     if (r.status() != ApplyRecord.Status.IN_PROGRESS) {
       throw new MissyncException("apply of plan " + planId + " is already " + r.status());
     }
+    // apply first: an update that breaks the state's rules is refused with nothing journaled
+    TargetState next = s.state.apply(outcome.update(), s.state.version() + 1);
     List<ApplyRecord.IndexedOutcome> outcomes = new ArrayList<>(r.outcomes());
     outcomes.add(new ApplyRecord.IndexedOutcome(index, outcome));
     s.applies.put(
@@ -114,8 +116,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             r.startedAt(),
             r.status(),
             outcomes));
-    s.state = s.state.apply(outcome.update(), s.state.version() + 1);
-    return s.state.version();
+    s.state = next;
+    return next.version();
   }
 
   @Override

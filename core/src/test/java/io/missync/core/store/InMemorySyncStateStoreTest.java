@@ -85,6 +85,26 @@ class InMemorySyncStateStoreTest {
   }
 
   @Test
+  void aRefusedUpdateJournalsNothing() {
+    store.commit("s", 0, create("a"));
+    store.beginApply("s", "p", 1, 1);
+    // a second account linked to the same person breaks TargetState's rules
+    StateUpdate clash =
+        StateUpdate.account(
+            Account.builder("b", EntityType.STUDENT).link(PersonRef.student("S-a")).build());
+    assertThrows(
+        MissyncException.class,
+        () ->
+            store.recordOutcome(
+                "s",
+                "p",
+                0,
+                new ApplyOutcome(ChangeKind.CREATE_ACCOUNT, "x", ChangeResult.applied(), clash)));
+    assertEquals(1, store.load("s").version());
+    assertTrue(store.applyRecord("s", "p").orElseThrow().outcomes().isEmpty());
+  }
+
+  @Test
   void heldPlansAreListedNewestFirstAndDecided() {
     PlanStatistics st = PlanStatistics.of(List.of(), Map.of());
     List<HoldReason> why = List.of(new HoldReason(HoldReason.Code.EMPTY_SOURCE, null, "empty"));
