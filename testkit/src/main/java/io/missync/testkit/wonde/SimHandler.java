@@ -168,6 +168,8 @@ final class SimHandler implements HttpHandler {
         if (e.status == 401) {
           r.headers.put("WWW-Authenticate", "Bearer");
         }
+      } catch (Query.MalformedQueryException e) {
+        r = error(400, "bad_request", "Malformed query string");
       } catch (RuntimeException e) {
         LOG.warn("simulator failed on {} {}", method, path, e);
         r = error(500, "server_error", "Simulator error: " + e);

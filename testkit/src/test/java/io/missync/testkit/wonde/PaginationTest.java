@@ -153,10 +153,32 @@ class PaginationTest {
   }
 
   @Test
-  void badPagingParametersAre422() {
+  void badPagingParametersAre422() throws Exception {
     assertEquals(422, http.get(base + "students?per_page=abc", school.token()).statusCode());
     assertEquals(
         422, http.get(base + "students?updated_after=yesterday", school.token()).statusCode());
+    assertTrue(rawStatusLine("/v1.0/" + base + "students?include=%ZZ").contains(" 400 "));
+  }
+
+  /** java.net.URI refuses a malformed escape, so send this one over a plain socket. */
+  private String rawStatusLine(String target) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket(sim.baseUri().getHost(), sim.port())) {
+      socket.setSoTimeout(10_000);
+      String req =
+          "GET "
+              + target
+              + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + school.token()
+              + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      java.io.BufferedReader in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+      String line = in.readLine();
+      return line == null ? "" : line;
+    }
   }
 
   @Test

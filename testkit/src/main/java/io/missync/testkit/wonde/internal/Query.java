@@ -11,6 +11,15 @@ import java.util.Optional;
 public final class Query {
   private final List<String[]> pairs = new ArrayList<>();
 
+  /** A query string that cannot be percent-decoded. */
+  public static final class MalformedQueryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedQueryException(Throwable cause) {
+      super("malformed query string", cause);
+    }
+  }
+
   private Query() {}
 
   public static Query parse(@org.jspecify.annotations.Nullable String rawQuery) {
