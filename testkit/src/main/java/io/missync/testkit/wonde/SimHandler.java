@@ -646,7 +646,10 @@ final class SimHandler implements HttpHandler {
           for (Model.Deletion del : d.deletions) {
             if (time.test(del.changedAt())
                 && (types.isEmpty()
-                    || types.stream().anyMatch(t -> t.equalsIgnoreCase(del.type)))) {
+                    || types.stream()
+                        .anyMatch(
+                            t ->
+                                t.equalsIgnoreCase(del.wireType(variants.leaverDeletionType()))))) {
               out.add(del);
             }
           }

@@ -1,8 +1,10 @@
 package io.missync.testkit.wonde;
 
+import java.util.Objects;
+
 /**
  * Which of the documented-but-uncertain wire shapes the simulator produces (see the Wonde API
- * reference §2.4, §3, §4, §6). Immutable; change one aspect with the {@code with...} methods.
+ * reference §2.4, §2.8, §3, §4, §6). Immutable; change one aspect with the {@code with...} methods.
  */
 public final class WireVariants {
 
@@ -37,41 +39,36 @@ public final class WireVariants {
     ABSENT
   }
 
-  private final DateStyle dateOfBirth;
-  private final DateStyle educationDates;
-  private final RelationshipStyle relationship;
-  private final NullInclude nullInclude;
-  private final boolean omitMetaForSmallLists;
-  private final boolean microseconds;
+  private DateStyle dateOfBirth = DateStyle.DATETIME_OBJECT;
+  private DateStyle educationDates = DateStyle.DATE_STRING;
+  private RelationshipStyle relationship = RelationshipStyle.OBJECT;
+  private NullInclude nullInclude = NullInclude.DATA_NULL;
+  private boolean omitMetaForSmallLists = true;
+  private boolean microseconds = true;
+  private String leaverDeletionType = "student";
 
-  private WireVariants(
-      DateStyle dateOfBirth,
-      DateStyle educationDates,
-      RelationshipStyle relationship,
-      NullInclude nullInclude,
-      boolean omitMetaForSmallLists,
-      boolean microseconds) {
-    this.dateOfBirth = dateOfBirth;
-    this.educationDates = educationDates;
-    this.relationship = relationship;
-    this.nullInclude = nullInclude;
-    this.omitMetaForSmallLists = omitMetaForSmallLists;
-    this.microseconds = microseconds;
+  private WireVariants() {}
+
+  private WireVariants copy() {
+    WireVariants w = new WireVariants();
+    w.dateOfBirth = dateOfBirth;
+    w.educationDates = educationDates;
+    w.relationship = relationship;
+    w.nullInclude = nullInclude;
+    w.omitMetaForSmallLists = omitMetaForSmallLists;
+    w.microseconds = microseconds;
+    w.leaverDeletionType = leaverDeletionType;
+    return w;
   }
 
   /**
    * Defaults: DateTime-object dates of birth, plain-string admission/leaving dates, relationship
    * objects, {@code {"data": null}} for empty one-to-one includes, no {@code meta} on lists of 50
-   * or fewer without {@code per_page}, timestamps with microseconds.
+   * or fewer without {@code per_page}, timestamps with microseconds, leavers deleted as {@code
+   * student}.
    */
   public static WireVariants defaults() {
-    return new WireVariants(
-        DateStyle.DATETIME_OBJECT,
-        DateStyle.DATE_STRING,
-        RelationshipStyle.OBJECT,
-        NullInclude.DATA_NULL,
-        true,
-        true);
+    return new WireVariants();
   }
 
   public DateStyle dateOfBirth() {
@@ -100,34 +97,58 @@ public final class WireVariants {
     return microseconds;
   }
 
+  /**
+   * The {@code /deletions} type of a student who left ({@code student} by default; the docs also
+   * hint at {@code student_leaver}). Other types are lower-case singular: {@code employee}, {@code
+   * contact}, {@code group}, {@code class}, {@code subject}.
+   */
+  public String leaverDeletionType() {
+    return leaverDeletionType;
+  }
+
   public WireVariants withDateOfBirth(DateStyle v) {
-    return new WireVariants(
-        v, educationDates, relationship, nullInclude, omitMetaForSmallLists, microseconds);
+    WireVariants w = copy();
+    w.dateOfBirth = Objects.requireNonNull(v);
+    return w;
   }
 
   public WireVariants withEducationDates(DateStyle v) {
-    return new WireVariants(
-        dateOfBirth, v, relationship, nullInclude, omitMetaForSmallLists, microseconds);
+    WireVariants w = copy();
+    w.educationDates = Objects.requireNonNull(v);
+    return w;
   }
 
   public WireVariants withRelationship(RelationshipStyle v) {
-    return new WireVariants(
-        dateOfBirth, educationDates, v, nullInclude, omitMetaForSmallLists, microseconds);
+    WireVariants w = copy();
+    w.relationship = Objects.requireNonNull(v);
+    return w;
   }
 
   public WireVariants withNullInclude(NullInclude v) {
-    return new WireVariants(
-        dateOfBirth, educationDates, relationship, v, omitMetaForSmallLists, microseconds);
+    WireVariants w = copy();
+    w.nullInclude = Objects.requireNonNull(v);
+    return w;
   }
 
   public WireVariants withOmitMetaForSmallLists(boolean v) {
-    return new WireVariants(
-        dateOfBirth, educationDates, relationship, nullInclude, v, microseconds);
+    WireVariants w = copy();
+    w.omitMetaForSmallLists = v;
+    return w;
   }
 
   public WireVariants withMicroseconds(boolean v) {
-    return new WireVariants(
-        dateOfBirth, educationDates, relationship, nullInclude, omitMetaForSmallLists, v);
+    WireVariants w = copy();
+    w.microseconds = v;
+    return w;
+  }
+
+  public WireVariants withLeaverDeletionType(String v) {
+    if (v.isBlank()) {
+      throw new IllegalArgumentException("blank deletion type");
+    }
+    WireVariants w = copy();
+    w.leaverDeletionType = v;
+    return w;
   }
 
   @Override
@@ -144,6 +165,8 @@ public final class WireVariants {
         + omitMetaForSmallLists
         + ", microseconds="
         + microseconds
+        + ", leaverDeletionType="
+        + leaverDeletionType
         + '}';
   }
 }

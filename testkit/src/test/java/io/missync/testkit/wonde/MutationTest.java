@@ -124,6 +124,11 @@ class MutationTest {
       JsonNode cls = http.json(base + "classes/" + c + "?include=students", token).get("data");
       assertFalse(SimHttp.ids(listOf(cls.get("students").get("data"))).contains(leaver));
     }
+    sim.variants(WireVariants.defaults().withLeaverDeletionType("student_leaver"));
+    assertEquals(
+        List.of(leaver), SimHttp.ids(http.walk(base + "deletions?type=student_leaver", token)));
+    assertEquals(List.of(), http.walk(base + "deletions?type=student", token));
+    sim.variants(WireVariants.defaults());
     assertEquals(
         1,
         http.json(base + "counts?include=students_leaver", token)

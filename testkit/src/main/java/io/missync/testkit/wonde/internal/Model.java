@@ -344,11 +344,19 @@ public final class Model {
     public final Instant deletedAt;
     public @Nullable Instant restoredAt;
 
+    /** A student who left (rather than one removed outright): its wire type is a variant. */
+    public boolean leaver;
+
     public Deletion(String type, String id, String misId, Instant deletedAt) {
       this.type = type;
       this.id = id;
       this.misId = misId;
       this.deletedAt = deletedAt;
+    }
+
+    /** The type as served under the given leaver type. */
+    public String wireType(String leaverType) {
+      return leaver ? leaverType : type;
     }
 
     /** The later of deleted_at and restored_at; what {@code updated_after} filters on. */

@@ -490,7 +490,7 @@ public final class Renderer {
 
   public ObjectNode deletion(Deletion d) {
     ObjectNode o = f.objectNode();
-    o.put("type", d.type);
+    o.put("type", d.wireType(v.leaverDeletionType()));
     o.put("id", d.id);
     o.put("mis_id", d.misId);
     o.set("deleted_at", ts(d.deletedAt));

@@ -570,7 +570,9 @@ public final class SchoolData {
     s.touch(now);
     touchAll(new ArrayList<>(s.groups), now);
     touchAll(new ArrayList<>(s.classes), now);
-    delete(s, now);
+    Deletion d = new Deletion(s.deletionType(), s.id, s.misId, now);
+    d.leaver = true;
+    deletions.add(d);
     for (GuardianLink l : s.guardians) {
       Contact c = l.contact;
       if (c.isCurrent() && c.students.stream().noneMatch(Entity::isCurrent)) {
