@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -184,9 +183,5 @@ class StandaloneTest {
         p.destroyForcibly();
       }
     }
-  }
-
-  static void drain(InputStream in) throws IOException {
-    in.readAllBytes();
   }
 }
