@@ -389,17 +389,55 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         });
   }
 
+  private static final int DELETE_CHUNK = 200;
+
+  /** Deletes rows by key, {@value #DELETE_CHUNK} keys to a statement ({@code IN} lists). */
   private void deleteByKey(
       Connection c, String table, String column, String school, Set<String> keys)
       throws SQLException {
-    batch(
-        c,
-        "DELETE FROM " + table + " WHERE school_id = ? AND " + column + " = ?",
-        keys,
-        (ps, k) -> {
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<String> all = new ArrayList<>(keys);
+    String prefix = "DELETE FROM " + table + " WHERE school_id = ? AND " + column + " IN (";
+    @Nullable PreparedStatement full = null;
+    try {
+      for (int from = 0; from < all.size(); from += DELETE_CHUNK) {
+        int n = Math.min(DELETE_CHUNK, all.size() - from);
+        PreparedStatement ps;
+        if (n == DELETE_CHUNK) {
+          if (full == null) {
+            full = c.prepareStatement(prefix + placeholders(n) + ")");
+          }
+          ps = full;
+        } else {
+          ps = c.prepareStatement(prefix + placeholders(n) + ")");
+        }
+        try {
           ps.setString(1, school);
-          ps.setString(2, k);
-        });
+          for (int i = 0; i < n; i++) {
+            ps.setString(i + 2, all.get(from + i));
+          }
+          ps.executeUpdate();
+        } finally {
+          if (ps != full) {
+            ps.close();
+          }
+        }
+      }
+    } finally {
+      if (full != null) {
+        full.close();
+      }
+    }
+  }
+
+  private static String placeholders(int n) {
+    StringBuilder sb = new StringBuilder(n * 3);
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 0 ? "?" : ", ?");
+    }
+    return sb.toString();
   }
 
   private interface Binder<T> {

@@ -105,7 +105,7 @@ final class TestPostgres {
         ds.setPassword(password);
       }
       check(ds);
-      return ds;
+      return new PooledTestDataSource(ds);
     }
     Path bin = findBin();
     Path dir = Files.createTempDirectory("missync-pg-");
@@ -174,7 +174,7 @@ final class TestPostgres {
     ds.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
     ds.setUser("missync");
     check(ds);
-    return ds;
+    return new PooledTestDataSource(ds);
   }
 
   private static void check(DataSource ds) throws SQLException {
