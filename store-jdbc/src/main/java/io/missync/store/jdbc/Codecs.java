@@ -174,7 +174,7 @@ final class Codecs {
               Account.builder(field(r, 1, what), kind)
                   .link(link == null ? null : new PersonRef(kind, link))
                   .active(bool(field(r, 4, what), what))
-                  .deactivatedOn(day == null ? null : LocalDate.parse(day))
+                  .deactivatedOn(day == null ? null : date(day, what))
                   .username(r.size() > 6 ? r.get(6) : null)
                   .credentialsIssued(bool(field(r, 7, what), what))
                   .protectedAccount(bool(field(r, 8, what), what));
@@ -363,6 +363,14 @@ final class Codecs {
       case "f" -> false;
       default -> throw unreadable(what, "not a boolean");
     };
+  }
+
+  private static LocalDate date(String s, String what) {
+    try {
+      return LocalDate.parse(s);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw unreadable(what, "not a date");
+    }
   }
 
   private static int integer(String s, String what) {

@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -85,7 +84,6 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   private final Clock clock;
   private final int batchSize;
   private final int fetchSize;
-  private final Set<String> knownSchools = ConcurrentHashMap.newKeySet();
 
   private JdbcSyncStateStore(Builder b) {
     this.ds = b.ds;
@@ -1060,9 +1058,14 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     return transaction(operation, null, Connection.TRANSACTION_REPEATABLE_READ, work);
   }
 
-  /** A read-write transaction, after making sure the school's row exists if {@code school} set. */
+  /**
+   * A read-write transaction at READ COMMITTED (whatever the pool's default), after making sure the
+   * school's row exists if {@code school} is set. Writers to one school queue on the school's row
+   * lock and then see its latest version, so a stale plan is a {@link StaleStateException}, never a
+   * serialization failure.
+   */
   private <T> T write(String operation, @Nullable String school, Work<T> work) {
-    return transaction(operation, school, -1, work);
+    return transaction(operation, school, Connection.TRANSACTION_READ_COMMITTED, work);
   }
 
   private <T> T transaction(
@@ -1108,9 +1111,6 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   }
 
   private void ensureSchool(Connection c, String school) throws SQLException {
-    if (knownSchools.contains(school)) {
-      return;
-    }
     if (currentVersion(c, school).isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement("INSERT INTO " + t.school() + " (school_id, version) VALUES (?, 0)")) {
@@ -1122,7 +1122,6 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         }
       }
     }
-    knownSchools.add(school);
   }
 
   private Optional<Long> currentVersion(Connection c, String school) throws SQLException {

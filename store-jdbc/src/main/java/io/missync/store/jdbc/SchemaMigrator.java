@@ -53,6 +53,15 @@ final class SchemaMigrator {
   int migrate(DataSource ds) {
     try (Connection c = ds.getConnection()) {
       boolean auto = c.getAutoCommit();
+      int isolation = c.getTransactionIsolation();
+      if (!auto) {
+        c.rollback();
+      }
+      // READ COMMITTED: each statement sees what was committed before it ran, so after waiting
+      // for the lock the run sees the migrations another process just applied (at REPEATABLE
+      // READ or SERIALIZABLE its snapshot would predate them)
+      c.setAutoCommit(true);
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       c.setAutoCommit(false);
       try {
         int applied = migrate(c);
@@ -62,6 +71,8 @@ final class SchemaMigrator {
         c.rollback();
         throw e;
       } finally {
+        c.setAutoCommit(true);
+        c.setTransactionIsolation(isolation);
         c.setAutoCommit(auto);
       }
     } catch (SQLException e) {

@@ -124,7 +124,15 @@ class JdbcSyncStateStoreTest {
 
   @Test
   void storesStartingTogetherMigrateOnceAndAllWork() throws Exception {
-    DataSource ds = TestPostgres.dataSource();
+    startTogether(TestPostgres.dataSource());
+  }
+
+  @Test
+  void storesStartingTogetherMigrateOnceEvenWhenThePoolDefaultsToSerializable() throws Exception {
+    startTogether(serializableByDefault(TestPostgres.dataSource()));
+  }
+
+  private static void startTogether(DataSource ds) throws Exception {
     String schema = TestPostgres.newSchema();
     int n = 4;
     CyclicBarrier start = new CyclicBarrier(n);
@@ -302,5 +310,65 @@ class JdbcSyncStateStoreTest {
         List.of(0, 1, 2),
         store.applyRecord("s", "p").orElseThrow().outcomes().stream().map(o -> o.index()).toList());
     assertEquals(3, store.load("s").version());
+  }
+
+  @Test
+  void aCorruptedRowIsATypedErrorThatShowsNoContent() throws Exception {
+    DataSource ds = TestPostgres.dataSource();
+    String schema = TestPostgres.newSchema();
+    JdbcSyncStateStore store = JdbcSyncStateStore.builder(ds).schema(schema).build();
+    store.commit("s", 0, StateUpdate.account(Account.builder("acc-1", EntityType.STUDENT).build()));
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("UPDATE " + schema + ".missync_account SET fields = 'NICKNAME\tBobby-Private\n'");
+    }
+    JdbcStoreException e = assertThrows(JdbcStoreException.class, () -> store.load("s"));
+    assertFalse(e.getMessage().contains("Bobby-Private"), e.getMessage());
+    assertTrue(e.getMessage().contains("unreadable"), e.getMessage());
+  }
+
+  @Test
+  void writesWorkWhenThePoolDefaultsToSerializable() throws Exception {
+    DataSource serializable = serializableByDefault(TestPostgres.dataSource());
+    JdbcSyncStateStore store =
+        JdbcSyncStateStore.builder(serializable).schema(TestPostgres.newSchema()).build();
+    int threads = 4;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    int won = 0;
+    try {
+      List<Future<Boolean>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        Account a = Account.builder("acc-" + t, EntityType.STAFF).build();
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  try {
+                    store.commit("s", 0, StateUpdate.account(a));
+                    return true;
+                  } catch (io.missync.core.spi.StaleStateException stale) {
+                    return false;
+                  }
+                }));
+      }
+      for (Future<Boolean> f : done) {
+        won += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, won, "one wins, the others are stale (not serialization failures)");
+  }
+
+  private static DataSource serializableByDefault(DataSource pooled) {
+    return new DelegatingDataSource(pooled) {
+      @Override
+      public Connection getConnection() throws SQLException {
+        Connection c = pooled.getConnection();
+        c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        return c;
+      }
+    };
   }
 }

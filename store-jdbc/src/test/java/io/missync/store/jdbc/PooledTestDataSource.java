@@ -39,6 +39,9 @@ final class PooledTestDataSource implements DataSource {
                   c.rollback();
                   c.setAutoCommit(true);
                 }
+                if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+                  c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
                 if (idle.size() < 16) {
                   idle.addFirst(c);
                 } else {

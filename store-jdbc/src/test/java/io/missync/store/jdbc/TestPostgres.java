@@ -47,8 +47,8 @@ final class TestPostgres {
   private static String unavailable = "";
   private static boolean started;
 
-  /** A data source on the test server, or the test is skipped (failed on CI). */
-  static DataSource dataSource() {
+  /** Why there is no test server, or empty when there is one; starts it on first use. */
+  static Optional<String> unavailable() {
     synchronized (LOCK) {
       if (!started) {
         started = true;
@@ -59,14 +59,29 @@ final class TestPostgres {
         }
       }
       if (server.isPresent()) {
-        return server.get();
+        return Optional.empty();
       }
-      String msg =
+      return Optional.of(
           "no PostgreSQL for store-jdbc tests: "
               + unavailable
               + ". Set MISSYNC_TEST_JDBC_URL (+ _USER, _PASSWORD) or install PostgreSQL server"
-              + " binaries (apt-get install -y postgresql).";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+              + " binaries (apt-get install -y postgresql).");
+    }
+  }
+
+  static boolean onCi() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
+  /** A data source on the test server, or the test is skipped (failed on CI). */
+  static DataSource dataSource() {
+    synchronized (LOCK) {
+      Optional<String> why = unavailable();
+      if (server.isPresent()) {
+        return server.get();
+      }
+      String msg = why.orElse("no PostgreSQL");
+      if (onCi()) {
         Assertions.fail(msg + " CI=true, so this is a failure.");
       }
       throw new TestAbortedException(msg);
