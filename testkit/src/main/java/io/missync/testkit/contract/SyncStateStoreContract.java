@@ -717,6 +717,43 @@ public interface SyncStateStoreContract {
   }
 
   @Test
+  default void aLoadSeesAnUpdateTogetherWithItsVersionOrNotAtAll() throws Exception {
+    SyncStateStore store = newStore();
+    String school = newSchoolId();
+    int commits = 30;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      // every commit adds one account, so a consistent state has as many accounts as its version
+      Future<?> writer =
+          pool.submit(
+              () -> {
+                for (int i = 0; i < commits; i++) {
+                  store.commit(school, i, put(bareAccount("acc-" + i, EntityType.STUDENT)));
+                }
+                return null;
+              });
+      Future<Integer> reader =
+          pool.submit(
+              () -> {
+                int torn = 0;
+                while (!writer.isDone()) {
+                  TargetState s = store.load(school);
+                  if (s.accounts().size() != s.version()) {
+                    torn++;
+                  }
+                }
+                return torn;
+              });
+      writer.get(60, TimeUnit.SECONDS);
+      assertEquals(
+          0, reader.get(60, TimeUnit.SECONDS), "loads that saw a state without its version");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(commits, store.load(school).version());
+  }
+
+  @Test
   default void schoolsAreIndependent() {
     SyncStateStore store = newStore();
     String a = newSchoolId();
