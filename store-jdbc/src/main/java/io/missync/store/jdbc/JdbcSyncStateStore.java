@@ -43,9 +43,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link SyncStateStore} in a relational database, through {@code java.sql} only. Written for
- * PostgreSQL; the statements are plain SQL (no upsert dialects, no {@code LIMIT}), so H2, and
- * PostgreSQL-compatible databases such as CockroachDB or YugabyteDB, are expected to work too.
+ * A {@link SyncStateStore} in a relational database, through {@code java.sql} only. Written for and
+ * tested on PostgreSQL (12 or later). The statements are plain SQL (no upsert dialects, no {@code
+ * LIMIT}; {@code SELECT ... FOR UPDATE} for row locks); the schema script uses {@code TEXT}, {@code
+ * TIMESTAMP WITH TIME ZONE} and identity columns, so H2 2.x and PostgreSQL-compatible databases are
+ * expected to work (untested); MySQL, SQL Server and Oracle need their own script. Concurrent
+ * schema migration is guarded by an advisory lock on PostgreSQL only.
  *
  * <pre>{@code
  * SyncStateStore store = JdbcSyncStateStore.builder(dataSource)
@@ -64,10 +67,10 @@ import org.slf4j.LoggerFactory;
  *       #finishApply} lock the school's row ({@code SELECT ... FOR UPDATE}) first. Writers to one
  *       school are so serialised by the database; schools never wait for each other.
  *   <li>{@link #load} reads the version and every row in one {@code REPEATABLE READ} transaction (a
- *       snapshot on PostgreSQL), with three queries whatever the number of accounts.
+ *       snapshot on PostgreSQL), with four queries whatever the number of accounts.
  *   <li>An account's managed fields and memberships, a held plan's reasons and statistics, the
- *       state update of each journal entry and an audit event's details are kept in text columns in
- *       the form {@link TextRecords} documents.
+ *       state update of each journal entry and an audit event's details are kept in text columns,
+ *       in a small tab-separated form with backslash escapes ({@code TextRecords} in the sources).
  *   <li>Instants are kept to the microsecond (truncated). Accounts come back ordered by id.
  * </ul>
  *
