@@ -67,6 +67,9 @@ public class JdbcStoreException extends MissyncException {
     if (s.equals("57014")) {
       return "statement cancelled or timed out";
     }
+    if (s.equals("42501")) {
+      return "insufficient privilege";
+    }
     if (s.equals("42P01") || s.equals("42S02")) {
       return "table missing (has the schema been migrated?)";
     }

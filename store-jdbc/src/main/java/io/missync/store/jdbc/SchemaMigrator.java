@@ -89,7 +89,8 @@ final class SchemaMigrator {
           lock.execute();
         }
       }
-      if (tables.schema != null) {
+      if (tables.schema != null && !schemaExists(c, tables.schema)) {
+        // only when missing: CREATE SCHEMA needs a privilege a restricted user may lack
         s.execute("CREATE SCHEMA IF NOT EXISTS " + tables.schema);
       }
       s.execute(
@@ -159,6 +160,17 @@ final class SchemaMigrator {
       rs.next();
       return rs.getInt(1);
     }
+  }
+
+  private static boolean schemaExists(Connection c, String schema) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getSchemas()) {
+      while (rs.next()) {
+        if (schema.equalsIgnoreCase(rs.getString(1))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static boolean isPostgres(Connection c) throws SQLException {

@@ -405,4 +405,39 @@ class JdbcSyncStateStoreTest {
     assertEquals(n, store.applyRecord("s", "p").orElseThrow().outcomes().size());
     assertEquals(n, store.load("s").accounts().size());
   }
+
+  @Test
+  void aUserWhoMayNotCreateSchemasUsesOneMadeForIt() throws Exception {
+    DataSource pooled = TestPostgres.dataSource();
+    DataSource admin = ((PooledTestDataSource) pooled).unpooled();
+    String schema = TestPostgres.newSchema();
+    String role = "r_" + schema;
+    try (Connection c = admin.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE ROLE " + role);
+      s.execute("CREATE SCHEMA " + schema + " AUTHORIZATION " + role);
+    }
+    // connections that really close, so the role never leaks into the pool
+    DataSource restricted =
+        new DelegatingDataSource(admin) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            Connection c = admin.getConnection();
+            try (Statement s = c.createStatement()) {
+              s.execute("SET ROLE " + role);
+            }
+            return c;
+          }
+        };
+    try {
+      JdbcSyncStateStore store = JdbcSyncStateStore.builder(restricted).schema(schema).build();
+      assertEquals(1, store.commit("s", 0, StateUpdate.none()));
+    } finally {
+      try (Connection c = admin.getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+        s.execute("DROP ROLE " + role);
+      }
+    }
+  }
 }

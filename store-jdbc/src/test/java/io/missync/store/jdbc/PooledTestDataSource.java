@@ -22,6 +22,11 @@ final class PooledTestDataSource implements DataSource {
     this.target = target;
   }
 
+  /** The data source underneath, whose connections really close. */
+  DataSource unpooled() {
+    return target;
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     Connection physical = idle.pollFirst();
