@@ -416,6 +416,10 @@ class JdbcSyncStateStoreTest {
         Statement s = c.createStatement()) {
       s.execute("CREATE ROLE " + role);
       s.execute("CREATE SCHEMA " + schema + " AUTHORIZATION " + role);
+    } catch (SQLException e) {
+      // an external test server whose user may not create roles
+      org.junit.jupiter.api.Assumptions.abort(
+          "cannot create a test role: SQL state " + e.getSQLState());
     }
     // connections that really close, so the role never leaks into the pool
     DataSource restricted =
