@@ -5,30 +5,9 @@ import io.missync.core.model.GroupKind;
 import io.missync.core.model.MembershipRole;
 import io.missync.core.model.PersonRef;
 import io.missync.core.model.Relationship;
-import io.missync.core.plan.AccountRef;
-import io.missync.core.plan.ArchiveGroup;
-import io.missync.core.plan.Change;
 import io.missync.core.plan.ChangeKind;
-import io.missync.core.plan.CreateAccount;
-import io.missync.core.plan.CreateGroup;
-import io.missync.core.plan.DeactivateAccount;
-import io.missync.core.plan.DeleteAccount;
-import io.missync.core.plan.FieldChange;
-import io.missync.core.plan.GroupRef;
 import io.missync.core.plan.HoldReason;
-import io.missync.core.plan.JoinGroup;
-import io.missync.core.plan.LeaveGroup;
-import io.missync.core.plan.LinkGuardian;
-import io.missync.core.plan.MatchConfidence;
-import io.missync.core.plan.MoveAccount;
 import io.missync.core.plan.PlanStatistics;
-import io.missync.core.plan.ReactivateAccount;
-import io.missync.core.plan.Reason;
-import io.missync.core.plan.ReasonCode;
-import io.missync.core.plan.RekeyAccount;
-import io.missync.core.plan.UnlinkGuardian;
-import io.missync.core.plan.UpdateAccount;
-import io.missync.core.plan.UpdateGroup;
 import io.missync.core.state.Account;
 import io.missync.core.state.AccountField;
 import io.missync.core.state.ProductGroup;
@@ -37,7 +16,6 @@ import io.missync.core.state.StateUpdate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,23 +238,19 @@ final class Codecs {
     return TextRecords.write(rs);
   }
 
-  /**
-   * Reads statistics back. {@link PlanStatistics} can only be built from changes, so each stored
-   * count is replayed as that many references to one stand-in change of the kind and type (a {@link
-   * Collections#nCopies} list, so no memory per count). A core factory taking the counts would
-   * remove this; see the store-jdbc notes.
-   */
+  /** Reads statistics back from their stored figures. */
   static PlanStatistics readStatistics(String text) {
     String what = "held plan statistics";
-    List<Change> changes = new ArrayList<>();
+    EnumMap<EntityType, EnumMap<ChangeKind, Integer>> counts = new EnumMap<>(EntityType.class);
     EnumMap<EntityType, Integer> baseline = new EnumMap<>(EntityType.class);
     for (List<@Nullable String> r : records(text, what)) {
       String tag = field(r, 0, what);
       if (tag.equals("C")) {
         EntityType t = enumOf(EntityType.class, field(r, 1, what), what);
         ChangeKind k = enumOf(ChangeKind.class, field(r, 2, what), what);
-        int n = integer(field(r, 3, what), what);
-        changes.addAll(Collections.nCopies(n, standIn(t, k)));
+        counts
+            .computeIfAbsent(t, x -> new EnumMap<>(ChangeKind.class))
+            .put(k, integer(field(r, 3, what), what));
       } else if (tag.equals("B")) {
         baseline.put(
             enumOf(EntityType.class, field(r, 1, what), what), integer(field(r, 2, what), what));
@@ -284,55 +258,11 @@ final class Codecs {
         throw unreadable(what, "unknown record tag");
       }
     }
-    return PlanStatistics.of(changes, baseline);
-  }
-
-  private static Change standIn(EntityType t, ChangeKind k) {
-    Reason why = Reason.of(ReasonCode.NEW_IN_SOURCE);
-    GroupRef g = GroupRef.of("-", null);
-    if (t == EntityType.GROUP) {
-      switch (k) {
-        case CREATE_GROUP:
-          return new CreateGroup(g, GroupKind.OTHER, "-", null, why);
-        case UPDATE_GROUP:
-          return new UpdateGroup(g, GroupKind.OTHER, "-", null, why);
-        case ARCHIVE_GROUP:
-          return new ArchiveGroup(g, why);
-        default:
-          throw unreadable("held plan statistics", "no change of kind " + k + " counts as " + t);
-      }
+    try {
+      return PlanStatistics.of(counts, baseline);
+    } catch (IllegalArgumentException e) {
+      throw unreadable(what, "impossible figure");
     }
-    if (t == EntityType.GUARDIAN_LINK) {
-      AccountRef c = AccountRef.pending(PersonRef.contact("-"));
-      AccountRef s = AccountRef.pending(PersonRef.student("-"));
-      switch (k) {
-        case LINK_GUARDIAN:
-          return new LinkGuardian(c, s, Relationship.UNKNOWN, false, 0, why);
-        case UNLINK_GUARDIAN:
-          return new UnlinkGuardian(c, s, why);
-        default:
-          throw unreadable("held plan statistics", "no change of kind " + k + " counts as " + t);
-      }
-    }
-    if (!t.isPerson()) {
-      throw unreadable("held plan statistics", "no change counts as " + t);
-    }
-    PersonRef p = new PersonRef(t, "-");
-    AccountRef a = AccountRef.pending(p);
-    return switch (k) {
-      case CREATE_ACCOUNT -> new CreateAccount(a, Map.of(), "-", "-", null, why);
-      case UPDATE_ACCOUNT ->
-          new UpdateAccount(a, List.of(new FieldChange(AccountField.FORENAME, null, null)), why);
-      case MOVE_ACCOUNT -> new MoveAccount(a, g, g, MembershipRole.MEMBER, why);
-      case JOIN_GROUP -> new JoinGroup(a, g, MembershipRole.MEMBER, why);
-      case LEAVE_GROUP -> new LeaveGroup(a, g, why);
-      case DEACTIVATE_ACCOUNT -> new DeactivateAccount(a, why);
-      case REACTIVATE_ACCOUNT -> new ReactivateAccount(a, why);
-      case DELETE_ACCOUNT -> new DeleteAccount(a, why);
-      case REKEY_ACCOUNT -> new RekeyAccount("-", null, p, MatchConfidence.CERTAIN, why);
-      default ->
-          throw unreadable("held plan statistics", "no change of kind " + k + " counts as " + t);
-    };
   }
 
   // ---- audit details ----

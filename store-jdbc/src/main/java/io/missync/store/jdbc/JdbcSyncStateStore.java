@@ -465,6 +465,18 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   // ------------------------------------------------------------------ apply journal
 
+  private boolean journalExists(Connection c, String schoolId, String planId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM " + t.journal() + " WHERE school_id = ? AND plan_id = ?")) {
+      ps.setString(1, schoolId);
+      ps.setString(2, planId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   @Override
   public void beginApply(String schoolId, String planId, long expectedVersion, int changeCount) {
     writeVoid(
@@ -482,14 +494,20 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                   "UPDATE "
                       + t.journal()
                       + " SET base_version = ?, change_count = ?, started_at = ?, status = ?"
-                      + " WHERE school_id = ? AND plan_id = ?")) {
+                      + " WHERE school_id = ? AND plan_id = ? AND status <> ?")) {
             ps.setLong(1, expectedVersion);
             ps.setInt(2, changeCount);
             setInstant(ps, 3, now);
             ps.setString(4, IN_PROGRESS);
             ps.setString(5, schoolId);
             ps.setString(6, planId);
+            ps.setString(7, IN_PROGRESS);
             updated = ps.executeUpdate();
+          }
+          if (updated == 0 && journalExists(c, schoolId, planId)) {
+            // an apply still in progress is never replaced: its outcomes would be forgotten
+            throw new MissyncException(
+                "apply of plan " + planId + " for school " + schoolId + " is still in progress");
           }
           if (updated > 0) {
             try (PreparedStatement ps =

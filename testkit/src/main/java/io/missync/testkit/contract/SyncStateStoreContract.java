@@ -490,6 +490,49 @@ public interface SyncStateStoreContract {
         "the outcome of a refused update must not be journalled");
   }
 
+  @Test
+  default void anApplyStillInProgressIsNeverReplacedByBeginningItAgain() {
+    SyncStateStore store = newStore();
+    String school = newSchoolId();
+    store.beginApply(school, "plan-1", 0, 2);
+    store.recordOutcome(
+        school,
+        "plan-1",
+        0,
+        outcome(
+            ChangeResult.created("acc-1"),
+            put(
+                Account.builder("acc-1", EntityType.STUDENT)
+                    .link(PersonRef.student("S1"))
+                    .build())));
+    assertThrows(MissyncException.class, () -> store.beginApply(school, "plan-1", 1, 2));
+    assertEquals(
+        1,
+        store.applyRecord(school, "plan-1").orElseThrow().outcomes().size(),
+        "the half-applied plan's journal must be kept");
+    assertEquals(1, store.unfinishedApplies(school).size());
+    // once closed, the same id may be begun again (e.g. an approved plan retried)
+    store.finishApply(school, "plan-1", ApplyRecord.Status.ABORTED);
+    store.beginApply(school, "plan-1", 1, 2);
+    assertEquals(
+        ApplyRecord.Status.IN_PROGRESS, store.applyRecord(school, "plan-1").orElseThrow().status());
+  }
+
+  @Test
+  default void outcomesAreListedByIndex() {
+    SyncStateStore store = newStore();
+    String school = newSchoolId();
+    store.beginApply(school, "plan-1", 0, 3);
+    store.recordOutcome(school, "plan-1", 2, outcome(ChangeResult.applied(), StateUpdate.none()));
+    store.recordOutcome(school, "plan-1", 0, outcome(ChangeResult.applied(), StateUpdate.none()));
+    store.recordOutcome(school, "plan-1", 1, outcome(ChangeResult.applied(), StateUpdate.none()));
+    assertEquals(
+        List.of(0, 1, 2),
+        store.applyRecord(school, "plan-1").orElseThrow().outcomes().stream()
+            .map(ApplyRecord.IndexedOutcome::index)
+            .collect(java.util.stream.Collectors.toList()));
+  }
+
   // ------------------------------------------------------------------ watermarks
 
   @Test
