@@ -75,7 +75,8 @@ public final class CsvImporter {
         Optional<CsvFormat> d = Detector.detect(in);
         if (d.isEmpty()) {
           throw new SnapshotUnavailableException(
-              "could not tell the export's format from its files " + in.names()
+              "could not tell the export's format from its files "
+                  + in.names()
                   + "; set it explicitly");
         }
         f = d.get();
@@ -84,8 +85,9 @@ public final class CsvImporter {
       switch (f) {
         case ONEROSTER_1_1:
         case ONEROSTER_1_2:
-          s = new OneRosterReader(in, opts, problems, f == CsvFormat.ONEROSTER_1_2, previous)
-              .read();
+          s =
+              new OneRosterReader(in, opts, problems, f == CsvFormat.ONEROSTER_1_2, previous)
+                  .read();
           break;
         case SDS_CLASSIC_UK:
         case SDS_CLASSIC_US:

@@ -8,8 +8,9 @@ public enum DateOrder {
   /**
    * Decide per file and column: a value whose first part is over 12 means day-first, a second part
    * over 12 means month-first. When every value could be either, the format's convention is used
-   * (month-first for Microsoft SDS, day-first otherwise) and an {@code AMBIGUOUS_DATE} warning names
-   * the column; when a column holds both, each value that could be either is dropped with a warning.
+   * (month-first for Microsoft SDS, day-first otherwise) and an {@code AMBIGUOUS_DATE} warning
+   * names the column; when a column holds both, each value that could be either is dropped with a
+   * warning.
    */
   AUTO,
   /** UK style: {@code d/M/yyyy}. */

@@ -109,8 +109,13 @@ public final class ImportResult {
     sb.append("format: ").append(format.id()).append('\n');
     sb.append("school: ").append(snapshot.source().schoolId()).append('\n');
     for (EntityType t : EntityType.values()) {
-      sb.append(String.format(Locale.ROOT, "%-14s %8d  %s%n",
-          t.name().toLowerCase(Locale.ROOT), snapshot.count(t), snapshot.completeness(t)));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-14s %8d  %s%n",
+              t.name().toLowerCase(Locale.ROOT),
+              snapshot.count(t),
+              snapshot.completeness(t)));
     }
     sb.append(String.format(Locale.ROOT, "%d error(s), %d warning(s)%n", errorCount, warningCount));
     if (errorCount > 0) {
@@ -216,7 +221,14 @@ public final class ImportResult {
 
   @Override
   public String toString() {
-    return "ImportResult[" + format.id() + ", " + snapshot + ", errors=" + errorCount
-        + ", warnings=" + warningCount + "]";
+    return "ImportResult["
+        + format.id()
+        + ", "
+        + snapshot
+        + ", errors="
+        + errorCount
+        + ", warnings="
+        + warningCount
+        + "]";
   }
 }

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects records into a snapshot builder, turning the model's exceptions into located problems:
- * a record that breaks a rule is an error (row dropped), a repeated id an error naming the id.
+ * Collects records into a snapshot builder, turning the model's exceptions into located problems: a
+ * record that breaks a rule is an error (row dropped), a repeated id an error naming the id.
  */
 public final class Assembly {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -30,6 +30,7 @@ public final class Assembly {
 
   final MisSnapshot.Builder builder;
   final Problems problems;
+
   /** user id -> person type, for formats whose users share one id space (OneRoster, SDS v2.1) */
   final Map<String, Known> userTypes = new HashMap<>();
 

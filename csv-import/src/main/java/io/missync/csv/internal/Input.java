@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class Input implements Closeable {
   private final Path root;
   private final @Nullable ZipFile zip;
+
   /** lower-case base name -> the actual name (path in the zip or the file name in the folder) */
   private final Map<String, String> byName = new LinkedHashMap<>();
 

@@ -139,8 +139,7 @@ public final class OneRosterReader {
           "beginDate",
           "endDate");
   static final Schema DEMOGRAPHICS =
-      Schema.of(
-          "demographics.csv", "sourcedId*", "status", "dateLastModified", "birthDate", "sex");
+      Schema.of("demographics.csv", "sourcedId*", "status", "dateLastModified", "birthDate", "sex");
   static final Schema ROLES =
       Schema.of(
           "roles.csv",
@@ -248,8 +247,7 @@ public final class OneRosterReader {
             Kind.FORMAT, "orgs.csv", 0, null, null, "no org of type 'school'; school id unknown");
       }
     }
-    asm.builder()
-        .source(new SourceInfo(school, format().id(), systemName, opts.capturedAt()));
+    asm.builder().source(new SourceInfo(school, format().id(), systemName, opts.capturedAt()));
     return asm.build();
   }
 
@@ -340,7 +338,10 @@ public final class OneRosterReader {
             0,
             null,
             null,
-            "the manifest lists " + type + ".csv as " + m.name().toLowerCase(Locale.ROOT)
+            "the manifest lists "
+                + type
+                + ".csv as "
+                + m.name().toLowerCase(Locale.ROOT)
                 + " but the file is missing; its records are treated as absent, not as deleted");
         modes.put(type, Mode.ABSENT);
       } else if (m == Mode.ABSENT && present) {
@@ -518,9 +519,13 @@ public final class OneRosterReader {
         GroupKind kind =
             ct.equalsIgnoreCase("homeroom")
                 ? GroupKind.REGISTRATION
-                : ct.equalsIgnoreCase("scheduled") || ct.isEmpty() ? GroupKind.CLASS : GroupKind.OTHER;
+                : ct.equalsIgnoreCase("scheduled") || ct.isEmpty()
+                    ? GroupKind.CLASS
+                    : GroupKind.OTHER;
         String courseId = t.get(course);
-        if (!courseId.isEmpty() && mode("courses") == Mode.BULK && !courseSubject.containsKey(courseId)) {
+        if (!courseId.isEmpty()
+            && mode("courses") == Mode.BULK
+            && !courseSubject.containsKey(courseId)) {
           t.warn(Kind.UNKNOWN_REFERENCE, course, "course '" + courseId + "' is not in courses.csv");
         }
         String sch = t.get(school);
@@ -758,7 +763,8 @@ public final class OneRosterReader {
         }
         Person prev = previousPerson(id);
         Demo demo = demographics.get(id);
-        Gender gender = demo != null ? demo.gender() : prev != null ? prev.gender().orElse(null) : null;
+        Gender gender =
+            demo != null ? demo.gender() : prev != null ? prev.gender().orElse(null) : null;
         LocalDate dob =
             demo != null ? demo.dob() : prev != null ? prev.dateOfBirth().orElse(null) : null;
         Person.Builder<?, ?> b;
@@ -808,9 +814,7 @@ public final class OneRosterReader {
           List<String[]> typed = Text.typedIds(ids);
           if (typed == null) {
             t.warn(
-                Kind.INVALID_VALUE,
-                userIds,
-                "userIds must be a list of {type:id}; value dropped");
+                Kind.INVALID_VALUE, userIds, "userIds must be a list of {type:id}; value dropped");
           } else {
             for (String[] ti : typed) {
               b.attribute("userId:" + ti[0], ti[1]);

@@ -45,8 +45,7 @@ public final class SdsClassicReader {
     this.problems = problems;
     this.uk = uk;
     this.asm =
-        Assembly.fresh(
-            new SourceInfo("unknown", format().id(), null, opts.capturedAt()), problems);
+        Assembly.fresh(new SourceInfo("unknown", format().id(), null, opts.capturedAt()), problems);
   }
 
   private CsvFormat format() {
@@ -164,7 +163,9 @@ public final class SdsClassicReader {
             0,
             null,
             type,
-            file + " is missing: " + type.name().toLowerCase(java.util.Locale.ROOT)
+            file
+                + " is missing: "
+                + type.name().toLowerCase(java.util.Locale.ROOT)
                 + " records are ABSENT (not treated as having left)");
       }
       return null;

@@ -91,13 +91,15 @@ public final class SdsV21Reader {
       Schema.of("enrollments.csv", "classSourcedId*", "userSourcedId*", "role*");
   static final Schema RELATIONSHIPS =
       Schema.of(
-          "relationships.csv",
-          "userSourcedId*",
-          "relationshipUserSourcedId*",
-          "relationshipRole*");
+          "relationships.csv", "userSourcedId*", "relationshipUserSourcedId*", "relationshipRole*");
   static final Schema SESSIONS =
       Schema.of(
-          "academicSessions.csv", "sourcedId*", "title", "type", "schoolYear", "startDate",
+          "academicSessions.csv",
+          "sourcedId*",
+          "title",
+          "type",
+          "schoolYear",
+          "startDate",
           "endDate");
   static final Schema DEMOGRAPHICS =
       Schema.of(
@@ -135,8 +137,7 @@ public final class SdsV21Reader {
     this.problems = problems;
     this.asm =
         Assembly.fresh(
-            new SourceInfo("unknown", CsvFormat.SDS_V2_1.id(), null, opts.capturedAt()),
-            problems);
+            new SourceInfo("unknown", CsvFormat.SDS_V2_1.id(), null, opts.capturedAt()), problems);
   }
 
   private @Nullable Table open(String file, Schema s, EntityType type, boolean required) {
@@ -233,8 +234,7 @@ public final class SdsV21Reader {
         }
         for (String s : Text.list(t.get(3))) {
           if (!sessionIds.isEmpty() && !sessionIds.contains(s)) {
-            t.warn(
-                Kind.UNKNOWN_REFERENCE, 3, "academic session '" + s + "' is not in the export");
+            t.warn(Kind.UNKNOWN_REFERENCE, 3, "academic session '" + s + "' is not in the export");
           }
         }
         String course = t.get(4);
@@ -322,9 +322,7 @@ public final class SdsV21Reader {
     }
     try (t) {
       while (t.next()) {
-        demo.put(
-            t.get(0),
-            new Object[] {Assembly.gender(t, 1), t.date(2), t.get(6), t.get(7)});
+        demo.put(t.get(0), new Object[] {Assembly.gender(t, 1), t.date(2), t.get(6), t.get(7)});
       }
     }
   }
@@ -347,7 +345,8 @@ public final class SdsV21Reader {
   private void readUsers() {
     Table t = open("users.csv", USERS, EntityType.STUDENT, true);
     if (t == null) {
-      for (EntityType e : new EntityType[] {EntityType.STUDENT, EntityType.STAFF, EntityType.CONTACT}) {
+      for (EntityType e :
+          new EntityType[] {EntityType.STUDENT, EntityType.STAFF, EntityType.CONTACT}) {
         asm.completeness(e, Completeness.ABSENT);
       }
       return;
@@ -372,7 +371,9 @@ public final class SdsV21Reader {
           t.error(
               Kind.UNKNOWN_REFERENCE,
               0,
-              "user '" + id + "' has no role in roles.csv and is no one's guardian in"
+              "user '"
+                  + id
+                  + "' has no role in roles.csv and is no one's guardian in"
                   + " relationships.csv; row not imported");
           problems.markRejected(EntityType.STAFF);
           problems.markRejected(EntityType.CONTACT);
@@ -416,8 +417,7 @@ public final class SdsV21Reader {
       Completeness c = t.failed() ? Completeness.PARTIAL : Completeness.COMPLETE;
       asm.completeness(EntityType.STUDENT, c);
       asm.completeness(EntityType.STAFF, c);
-      asm.completeness(
-          EntityType.CONTACT, relationshipsRead ? c : Completeness.ABSENT);
+      asm.completeness(EntityType.CONTACT, relationshipsRead ? c : Completeness.ABSENT);
     }
     for (String u : roleOf.keySet()) {
       if (!seen.contains(u) && asm.user(u) == null) {
@@ -479,7 +479,10 @@ public final class SdsV21Reader {
       long line = Long.parseLong(r[3]);
       Known s = asm.user(r[0]);
       Known c = asm.user(r[1]);
-      if (s == null || s.type() != EntityType.STUDENT || c == null || c.type() != EntityType.CONTACT) {
+      if (s == null
+          || s.type() != EntityType.STUDENT
+          || c == null
+          || c.type() != EntityType.CONTACT) {
         boolean studentBad = s == null || s.type() != EntityType.STUDENT;
         problems.error(
             Kind.UNKNOWN_REFERENCE,

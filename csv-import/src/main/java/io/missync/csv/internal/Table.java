@@ -507,8 +507,7 @@ public final class Table implements Closeable {
     boolean dayFirst = false;
     boolean monthFirst = false;
     Problems quiet = new Problems(0);
-    Table again =
-        open(input, file, schema, type, quiet, DateOrder.DAY_FIRST, DateOrder.DAY_FIRST);
+    Table again = open(input, file, schema, type, quiet, DateOrder.DAY_FIRST, DateOrder.DAY_FIRST);
     if (again != null) {
       try (again) {
         while (again.next() && !(dayFirst && monthFirst)) {

@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the simple school template: a students file, a staff file and a contacts file, each with a
- * header the school may word its own way (aliases, plus any configured). A student's year group
- * and class become a YEAR and a REGISTRATION group; a member of staff's class makes them its
- * teacher; each contact row links the contact to one student.
+ * header the school may word its own way (aliases, plus any configured). A student's year group and
+ * class become a YEAR and a REGISTRATION group; a member of staff's class makes them its teacher;
+ * each contact row links the contact to one student.
  */
 public final class TemplateReader {
   public static final String YEAR_PREFIX = "year:";
@@ -62,7 +62,11 @@ public final class TemplateReader {
   public static final Schema STAFF =
       Schema.of(
           "staff.csv",
-          concat(PERSON, "Class|Form|Reg Group|Tutor Group", "Job Title|Role", "Staff Code|Initials",
+          concat(
+              PERSON,
+              "Class|Form|Reg Group|Tutor Group",
+              "Job Title|Role",
+              "Staff Code|Initials",
               "Teaching|Teacher"));
   public static final Schema CONTACTS =
       Schema.of(
@@ -157,28 +161,43 @@ public final class TemplateReader {
           0,
           null,
           type,
-          "no " + words[0] + " file (a .csv whose name contains '" + words[0] + "'): "
+          "no "
+              + words[0]
+              + " file (a .csv whose name contains '"
+              + words[0]
+              + "'): "
               + type.name().toLowerCase(Locale.ROOT)
               + " records are ABSENT (not treated as having left)");
       asm.completeness(type, Completeness.ABSENT);
       return null;
     }
-    Table t = Table.open(in, f.get(), configured(s), type, problems, opts.dateOrder(),
-        DateOrder.DAY_FIRST);
+    Table t =
+        Table.open(
+            in, f.get(), configured(s), type, problems, opts.dateOrder(), DateOrder.DAY_FIRST);
     if (t == null) {
       asm.completeness(type, Completeness.PARTIAL);
       return null;
     }
     if (!t.has(ID) && !t.has(USER) && type != EntityType.CONTACT) {
       t.close();
-      problems.error(Kind.MISSING_COLUMN, f.get(), 1, "ID", type,
+      problems.error(
+          Kind.MISSING_COLUMN,
+          f.get(),
+          1,
+          "ID",
+          type,
           "needs an 'ID' or a 'Username' column to identify people; no row of this file was read");
       asm.completeness(type, Completeness.PARTIAL);
       return null;
     }
     if (!t.has(FULL) && !t.has(FORE) && !t.has(SUR)) {
       t.close();
-      problems.error(Kind.MISSING_COLUMN, f.get(), 1, "Full Name", type,
+      problems.error(
+          Kind.MISSING_COLUMN,
+          f.get(),
+          1,
+          "Full Name",
+          type,
           "needs 'Full Name' or 'Forename' and 'Surname' columns; no row of this file was read");
       asm.completeness(type, Completeness.PARTIAL);
       return null;
@@ -206,7 +225,10 @@ public final class TemplateReader {
         }
       }
     }
-    b.id(id).legalName(fore, sur).gender(Assembly.gender(t, GENDER)).email(Assembly.email(t, EMAIL));
+    b.id(id)
+        .legalName(fore, sur)
+        .gender(Assembly.gender(t, GENDER))
+        .email(Assembly.email(t, EMAIL));
     b.attribute("username", t.opt(USER));
     return true;
   }
@@ -225,10 +247,20 @@ public final class TemplateReader {
   private void group(Table t, GroupKind kind, String value) {
     String id = (kind == GroupKind.YEAR ? YEAR_PREFIX : CLASS_PREFIX) + value;
     if (groups.add(id)) {
-      String name = kind == GroupKind.YEAR && value.chars().allMatch(Character::isDigit)
-          ? "Year " + value : value;
-      asm.addGroup(t, -1, () -> Group.builder().id(id).kind(kind).name(name)
-          .yearGroup(kind == GroupKind.YEAR ? value : null).build());
+      String name =
+          kind == GroupKind.YEAR && value.chars().allMatch(Character::isDigit)
+              ? "Year " + value
+              : value;
+      asm.addGroup(
+          t,
+          -1,
+          () ->
+              Group.builder()
+                  .id(id)
+                  .kind(kind)
+                  .name(name)
+                  .yearGroup(kind == GroupKind.YEAR ? value : null)
+                  .build());
     }
   }
 
@@ -256,9 +288,13 @@ public final class TemplateReader {
         common(t, b, id);
         String y = t.opt(year);
         String c = t.opt(cls);
-        b.yearGroup(y).upn(Assembly.upn(t, upn)).dateOfBirth(t.date(dob))
-            .attribute("pupilPremium", t.opt(pp)).attribute("send", t.opt(send))
-            .attribute("eal", t.opt(eal)).attribute("ethnicityCode", t.opt(eth));
+        b.yearGroup(y)
+            .upn(Assembly.upn(t, upn))
+            .dateOfBirth(t.date(dob))
+            .attribute("pupilPremium", t.opt(pp))
+            .attribute("send", t.opt(send))
+            .attribute("eal", t.opt(eal))
+            .attribute("ethnicityCode", t.opt(eth));
         if (!asm.addPerson(t, t.has(ID) ? ID : USER, b::build)) {
           continue;
         }
@@ -269,17 +305,19 @@ public final class TemplateReader {
         }
         if (y != null) {
           group(t, GroupKind.YEAR, y);
-          asm.builder().addMembership(Membership.of(YEAR_PREFIX + y, PersonRef.student(id),
-              MembershipRole.MEMBER));
+          asm.builder()
+              .addMembership(
+                  Membership.of(YEAR_PREFIX + y, PersonRef.student(id), MembershipRole.MEMBER));
         }
         if (c != null) {
           group(t, GroupKind.REGISTRATION, c);
-          asm.builder().addMembership(Membership.of(CLASS_PREFIX + c, PersonRef.student(id),
-              MembershipRole.MEMBER));
+          asm.builder()
+              .addMembership(
+                  Membership.of(CLASS_PREFIX + c, PersonRef.student(id), MembershipRole.MEMBER));
         }
       }
-      asm.completeness(EntityType.STUDENT,
-          t.failed() ? Completeness.PARTIAL : Completeness.COMPLETE);
+      asm.completeness(
+          EntityType.STUDENT, t.failed() ? Completeness.PARTIAL : Completeness.COMPLETE);
     }
     return true;
   }
@@ -313,8 +351,9 @@ public final class TemplateReader {
         if (c != null) {
           for (String one : Text.list(c)) {
             group(t, GroupKind.REGISTRATION, one);
-            asm.builder().addMembership(Membership.of(CLASS_PREFIX + one, PersonRef.staff(id),
-                MembershipRole.TEACHER));
+            asm.builder()
+                .addMembership(
+                    Membership.of(CLASS_PREFIX + one, PersonRef.staff(id), MembershipRole.TEACHER));
           }
         }
       }
@@ -345,7 +384,8 @@ public final class TemplateReader {
           id = e == null ? null : e.toLowerCase(Locale.ROOT);
         }
         if (id == null) {
-          t.error(Kind.MISSING_VALUE, ID, "no ID or email to identify the contact; row not imported");
+          t.error(
+              Kind.MISSING_VALUE, ID, "no ID or email to identify the contact; row not imported");
           continue;
         }
         String sref = t.get(student);
@@ -354,8 +394,11 @@ public final class TemplateReader {
           sid = studentKey.get(sref.toLowerCase(Locale.ROOT));
         }
         if (sid == null) {
-          t.error(Kind.UNKNOWN_REFERENCE, student,
-              sref.isEmpty() ? "no student given; row not imported"
+          t.error(
+              Kind.UNKNOWN_REFERENCE,
+              student,
+              sref.isEmpty()
+                  ? "no student given; row not imported"
                   : "student '" + sref + "' is not in the students file; row not imported");
           problems.markRejected(EntityType.GUARDIAN_LINK);
           continue;
@@ -387,12 +430,16 @@ public final class TemplateReader {
         String cid = id;
         String fsid = sid;
         Integer fp = priority;
-        GuardianLink l = asm.link(t, () -> GuardianLink.builder(cid, fsid)
-            .relationship(relation.isEmpty() ? null : Relationship.of(relation))
-            .parentalResponsibility(Boolean.TRUE.equals(parental))
-            .priority(fp)
-            .livesWithPupil(livesWith)
-            .build());
+        GuardianLink l =
+            asm.link(
+                t,
+                () ->
+                    GuardianLink.builder(cid, fsid)
+                        .relationship(relation.isEmpty() ? null : Relationship.of(relation))
+                        .parentalResponsibility(Boolean.TRUE.equals(parental))
+                        .priority(fp)
+                        .livesWithPupil(livesWith)
+                        .build());
         if (l != null) {
           asm.builder().addGuardianLink(l);
         }

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 public final class Text {
   private Text() {}
 
-  /** Lower case, letters and digits only: {@code "School DfE Number"} -> {@code schooldfenumber}. */
+  /**
+   * Lower case, letters and digits only: {@code "School DfE Number"} -> {@code schooldfenumber}.
+   */
   public static String fold(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
