@@ -39,8 +39,10 @@ public final class CsvImporter {
   private final Clock clock;
   private final int problemLimit;
   private final Map<String, List<String>> templateAliases;
+  private final @Nullable String schoolId;
 
   private CsvImporter(Builder b) {
+    this.schoolId = b.schoolId;
     this.format = b.format;
     this.dateOrder = b.dateOrder;
     this.clock = b.clock;
@@ -67,7 +69,7 @@ public final class CsvImporter {
   }
 
   private ImportResult read(Path path, @Nullable MisSnapshot previous) {
-    Options opts = new Options(dateOrder, clock.instant(), problemLimit, templateAliases);
+    Options opts = new Options(dateOrder, clock.instant(), problemLimit, templateAliases, schoolId);
     Problems problems = new Problems(problemLimit);
     try (Input in = Input.open(path)) {
       CsvFormat f = format;
@@ -129,8 +131,18 @@ public final class CsvImporter {
     private Clock clock = Clock.systemUTC();
     private int problemLimit = 10_000;
     private final Map<String, List<String>> templateAliases = new LinkedHashMap<>();
+    private @Nullable String schoolId;
 
     private Builder() {}
+
+    /**
+     * The school id for the snapshot when the format does not carry one (the school template, whose
+     * snapshots are otherwise for school {@code "school"}).
+     */
+    public Builder schoolId(@Nullable String schoolId) {
+      this.schoolId = schoolId;
+      return this;
+    }
 
     /** Reads the export as this format instead of detecting it. */
     public Builder format(@Nullable CsvFormat format) {

@@ -101,7 +101,11 @@ public final class TemplateReader {
     this.problems = problems;
     this.asm =
         Assembly.fresh(
-            new SourceInfo("school", CsvFormat.SCHOOL_TEMPLATE.id(), null, opts.capturedAt()),
+            new SourceInfo(
+                opts.schoolId() == null ? "school" : opts.schoolId(),
+                CsvFormat.SCHOOL_TEMPLATE.id(),
+                null,
+                opts.capturedAt()),
             problems);
   }
 
