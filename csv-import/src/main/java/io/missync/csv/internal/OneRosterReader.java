@@ -191,6 +191,7 @@ public final class OneRosterReader {
   private final Set<String> deletedGroups = new HashSet<>();
   private @Nullable String schoolId;
   private @Nullable String systemName;
+  private boolean statusError;
   private Assembly asm;
 
   /** A demographics row: gender and date of birth, or deleted. */
@@ -381,6 +382,7 @@ public final class OneRosterReader {
 
   /** What to do with a row by its status: true = upsert, false = delete, null = skip. */
   private @Nullable Boolean status(Table t, Mode mode) {
+    statusError = false;
     String s = t.get(STATUS).toLowerCase(Locale.ROOT);
     if (mode == Mode.DELTA && !t.get(MODIFIED).isEmpty() && Table.parts(t.get(MODIFIED)) == null) {
       t.warn(Kind.INVALID_VALUE, MODIFIED, "dateLastModified is not an ISO date-time; ignored");
@@ -409,6 +411,7 @@ public final class OneRosterReader {
         }
         return Boolean.FALSE;
       default:
+        statusError = true;
         t.error(Kind.STATUS, STATUS, "status must be active or tobedeleted; row not imported");
         return null;
     }
@@ -724,7 +727,9 @@ public final class OneRosterReader {
       while (t.next()) {
         Boolean st = status(t, mode);
         if (st == null) {
-          markUserRejected();
+          if (statusError) {
+            markUserRejected();
+          }
           continue;
         }
         String id = t.get(ID);
@@ -1103,6 +1108,14 @@ public final class OneRosterReader {
       }
       String role = contactRoles.get(contact.id());
       Relationship rel = relationship(role);
+      MisSnapshot prev = previous;
+      if (role == null && prev != null) {
+        // the contact is not in this delta: keep the relationship the previous snapshot had
+        List<GuardianLink> before = prev.linksOfContact(contact.id());
+        if (!before.isEmpty()) {
+          rel = before.get(0).relationship();
+        }
+      }
       GuardianLink link =
           GuardianLink.builder(contact.id(), student.id()).relationship(rel).build();
       asm.builder().addGuardianLink(link);
