@@ -377,7 +377,25 @@ public final class OneRosterReader {
     if (!v12 && type.equals("users")) {
       s = s.withRequired("role", true);
     }
-    return open(f.get(), s, et);
+    Table t = open(f.get(), s, et);
+    if (t == null) {
+      // the file is there but unreadable: its types must not look complete (or empty)
+      switch (type) {
+        case "users":
+        case "roles":
+          markUserRejected();
+          break;
+        case "classes":
+          problems.markRejected(EntityType.GROUP);
+          break;
+        case "enrollments":
+          problems.markRejected(EntityType.MEMBERSHIP);
+          break;
+        default:
+          break;
+      }
+    }
+    return t;
   }
 
   /** What to do with a row by its status: true = upsert, false = delete, null = skip. */
@@ -848,6 +866,7 @@ public final class OneRosterReader {
   }
 
   private void markUserRejected() {
+    problems.markRejected(EntityType.GUARDIAN_LINK);
     problems.markRejected(EntityType.STUDENT);
     problems.markRejected(EntityType.STAFF);
     problems.markRejected(EntityType.CONTACT);
