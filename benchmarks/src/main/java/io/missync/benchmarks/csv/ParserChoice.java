@@ -18,8 +18,8 @@ import java.nio.file.Path;
  * jackson-dataformat-csv's streaming parser, interleaved, and prints the best and median time of
  * each. Every cell is touched (its length summed) so neither parser can skip work.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
- * io.missync.benchmarks.csv.ParserChoice [rows] [rounds]}
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.missync.benchmarks.csv.ParserChoice
+ * [rows] [rounds]}
  */
 public final class ParserChoice {
   private ParserChoice() {}

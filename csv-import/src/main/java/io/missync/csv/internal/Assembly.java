@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
  * record that breaks a rule is an error (row dropped), a repeated id an error naming the id.
  */
 public final class Assembly {
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern UPN = Pattern.compile("[A-Za-z][0-9]{11}[0-9A-Za-z]");
 
   final MisSnapshot.Builder builder;
@@ -159,11 +158,33 @@ public final class Assembly {
     if (s.isEmpty()) {
       return null;
     }
-    if (!EMAIL.matcher(s).matches()) {
+    if (!isEmail(s)) {
       t.warn(Kind.INVALID_VALUE, c, "not an email address; value dropped");
       return null;
     }
     return s;
+  }
+
+  /** The same rule as the model's {@code [^@\\s]+@[^@\\s]+\\.[^@\\s]+}, without a regex. */
+  static boolean isEmail(String s) {
+    int at = -1;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+        return false;
+      }
+      if (ch == '@') {
+        if (at >= 0) {
+          return false;
+        }
+        at = i;
+      }
+    }
+    if (at <= 0) {
+      return false;
+    }
+    int dot = s.indexOf('.', at + 2);
+    return dot > 0 && dot < s.length() - 1;
   }
 
   public static @Nullable String upn(Table t, int c) {

@@ -1011,12 +1011,19 @@ public final class OneRosterReader {
             pairKeys.add(g + "|" + u);
             continue;
           }
-          if (!groupIds.contains(g)) {
-            t.error(
-                Kind.UNKNOWN_REFERENCE,
-                cls,
-                "enrollment names class '" + g + "' which is not in classes.csv; row not imported");
-            continue;
+          String gid = canonGroup.get(g);
+          if (gid == null) {
+            if (!groupIds.contains(g)) {
+              t.error(
+                  Kind.UNKNOWN_REFERENCE,
+                  cls,
+                  "enrollment names class '"
+                      + g
+                      + "' which is not in classes.csv; row not imported");
+              continue;
+            }
+            gid = g;
+            canonGroup.put(g, g);
           }
           Known k = known(u);
           if (k == null) {
@@ -1046,11 +1053,11 @@ public final class OneRosterReader {
                 Kind.INVALID_VALUE, role, "enrollment role '" + r + "' unknown; row not imported");
             continue;
           }
-          String gid = canonGroup.computeIfAbsent(g, x -> x);
           LocalDate from = t.date(begin);
           LocalDate to = t.date(end);
           PersonRef ref = new PersonRef(k.type(), k.id());
-          Membership m = asm.membership(t, () -> Membership.of(gid, ref, mr, from, to));
+          String fg = gid;
+          Membership m = asm.membership(t, () -> Membership.of(fg, ref, mr, from, to));
           if (m == null) {
             continue;
           }

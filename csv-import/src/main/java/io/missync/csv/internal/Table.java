@@ -48,7 +48,10 @@ public final class Table implements Closeable {
   private final int headerWidth;
   private final DateOrder[] resolved;
   private final boolean[] dateConflict;
-  private String[] cells = new String[0];
+  private @Nullable CsvRecord rec;
+  private int cellCount;
+  private final String[] lastDateText;
+  private final @Nullable LocalDate[] lastDate;
   private long line;
   private boolean failed;
 
@@ -78,6 +81,9 @@ public final class Table implements Closeable {
     this.resolved = new DateOrder[schema.size()];
     Arrays.fill(resolved, dateOrder);
     this.dateConflict = new boolean[schema.size()];
+    this.lastDateText = new String[schema.size()];
+    Arrays.fill(lastDateText, "");
+    this.lastDate = new LocalDate[schema.size()];
   }
 
   /**
@@ -321,21 +327,17 @@ public final class Table implements Closeable {
         line = r.getStartingLineNumber();
         int n = r.getFieldCount();
         boolean blank = true;
-        String[] c = new String[n];
-        for (int i = 0; i < n; i++) {
-          String f = r.getField(i);
-          c[i] = f;
-          if (blank && !f.isBlank()) {
-            blank = false;
-          }
+        for (int i = 0; i < n && blank; i++) {
+          blank = r.getField(i).isBlank();
         }
         if (blank) {
           continue;
         }
-        cells = c;
+        rec = r;
+        cellCount = n;
         if (n > headerWidth) {
           for (int i = headerWidth; i < n; i++) {
-            if (!c[i].isBlank()) {
+            if (!r.getField(i).isBlank()) {
               problems.warn(
                   Kind.CELL_COUNT,
                   file,
@@ -398,10 +400,11 @@ public final class Table implements Closeable {
   /** The trimmed cell, or {@code ""} when the column or cell is missing. */
   public String get(int c) {
     int i = col[c];
-    if (i < 0 || i >= cells.length) {
+    CsvRecord r = rec;
+    if (i < 0 || i >= cellCount || r == null) {
       return "";
     }
-    return cells[i].strip();
+    return r.getField(i).strip();
   }
 
   public @Nullable String opt(int c) {
@@ -429,6 +432,18 @@ public final class Table implements Closeable {
     if (s.isEmpty()) {
       return null;
     }
+    if (s.equals(lastDateText[c])) {
+      return lastDate[c];
+    }
+    LocalDate d = parseDate(c, s);
+    if (d != null) {
+      lastDateText[c] = s;
+      lastDate[c] = d;
+    }
+    return d;
+  }
+
+  private @Nullable LocalDate parseDate(int c, String s) {
     int[] p = parts(s);
     if (p == null) {
       warn(Kind.INVALID_VALUE, c, "not a date (expected yyyy-MM-dd or d/M/yyyy); value dropped");
