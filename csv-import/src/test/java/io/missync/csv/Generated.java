@@ -79,7 +79,7 @@ final class Generated {
             .allComplete();
     int students = r.nextInt(12);
     int staff = r.nextInt(5);
-    int contacts = classic ? 0 : r.nextInt(6);
+    int contacts = r.nextInt(6);
     List<String> groupIds = new ArrayList<>();
     List<String> studentIds = new ArrayList<>();
     List<String> staffIds = new ArrayList<>();
@@ -233,7 +233,7 @@ final class Generated {
           children.add(s);
         }
       }
-      if (children.isEmpty() && (v21 || template)) {
+      if (children.isEmpty() && (v21 || template || classic)) {
         if (studentIds.isEmpty()) {
           continue;
         }
@@ -243,9 +243,9 @@ final class Generated {
           Contact.builder()
               .id(id)
               .legalName(name(r), name(r))
-              .email(r.nextBoolean() ? "c" + i + "@home.example" : null)
+              .email(classic || r.nextBoolean() ? "c" + i + "@home.example" : null)
               .phone(r.nextBoolean() ? "+4477009000" + i : null);
-      if (!template) {
+      if (!template && !classic) {
         c.attribute("username", r.nextBoolean() ? "parent" + i : null);
         c.gender(r.nextBoolean() ? GENDERS[r.nextInt(GENDERS.length)] : null);
       }
@@ -268,11 +268,6 @@ final class Generated {
         }
         b.addGuardianLink(l.build());
       }
-    }
-    if (classic) {
-      b.completeness(io.missync.core.EntityType.CONTACT, io.missync.core.model.Completeness.ABSENT);
-      b.completeness(
-          io.missync.core.EntityType.GUARDIAN_LINK, io.missync.core.model.Completeness.ABSENT);
     }
     return b.build();
   }

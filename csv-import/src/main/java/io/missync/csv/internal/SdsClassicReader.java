@@ -130,8 +130,7 @@ public final class SdsClassicReader {
     readTeachers();
     boolean se = readRoster("StudentEnrollment.csv", true);
     boolean tr = readRoster("TeacherRoster.csv", false);
-    asm.completeness(EntityType.CONTACT, Completeness.ABSENT);
-    asm.completeness(EntityType.GUARDIAN_LINK, Completeness.ABSENT);
+    readGuardians();
     asm.completeness(
         EntityType.MEMBERSHIP,
         se && tr ? Completeness.COMPLETE : se || tr ? Completeness.PARTIAL : Completeness.ABSENT);
@@ -307,6 +306,88 @@ public final class SdsClassicReader {
         }
       }
       asm.completeness(EntityType.STAFF, t.failed() ? Completeness.PARTIAL : Completeness.COMPLETE);
+    }
+  }
+
+  static final Schema USER =
+      Schema.of("User.csv", "Email*", "First Name", "Last Name", "Phone", "SIS ID|ID");
+  static final Schema GUARDIAN_RELATIONSHIP =
+      Schema.of("GuardianRelationship.csv", "SIS ID|ID*", "Email*", "Role");
+
+  /**
+   * The parent and guardian files of SDS classic (User.csv and GuardianRelationship.csv, keyed by
+   * the contact's email); both optional: without them contacts and links are ABSENT.
+   */
+  private void readGuardians() {
+    if (in.find("User.csv").isEmpty() && in.find("GuardianRelationship.csv").isEmpty()) {
+      asm.completeness(EntityType.CONTACT, Completeness.ABSENT);
+      asm.completeness(EntityType.GUARDIAN_LINK, Completeness.ABSENT);
+      return;
+    }
+    Map<String, String> byEmail = new HashMap<>();
+    Table u = open("User.csv", USER, EntityType.CONTACT, true);
+    if (u == null) {
+      asm.completeness(EntityType.CONTACT, Completeness.ABSENT);
+    } else {
+      try (u) {
+        while (u.next()) {
+          String email = Assembly.email(u, 0);
+          if (email == null) {
+            u.error(Kind.MISSING_VALUE, 0, "a guardian needs a valid email; row not imported");
+            continue;
+          }
+          String key = email.toLowerCase(java.util.Locale.ROOT);
+          String id = u.opt(4) != null ? u.get(4) : key;
+          io.missync.core.model.Contact.Builder b =
+              io.missync.core.model.Contact.builder()
+                  .id(id)
+                  .legalName(u.opt(1), u.opt(2))
+                  .email(email)
+                  .phone(u.opt(3));
+          if (asm.addPerson(u, 4, b::build)) {
+            if (byEmail.putIfAbsent(key, id) != null) {
+              u.error(
+                  Kind.DUPLICATE_ID, 0, "email used by an earlier guardian; links go to the first");
+            }
+          }
+        }
+        asm.completeness(
+            EntityType.CONTACT, u.failed() ? Completeness.PARTIAL : Completeness.COMPLETE);
+      }
+    }
+    Table g =
+        open("GuardianRelationship.csv", GUARDIAN_RELATIONSHIP, EntityType.GUARDIAN_LINK, true);
+    if (g == null) {
+      asm.completeness(EntityType.GUARDIAN_LINK, Completeness.ABSENT);
+      return;
+    }
+    try (g) {
+      while (g.next()) {
+        String student = students.get(g.get(0));
+        String contact = byEmail.get(g.get(1).toLowerCase(java.util.Locale.ROOT));
+        if (student == null || contact == null) {
+          g.error(
+              Kind.UNKNOWN_REFERENCE,
+              student == null ? 0 : 1,
+              student == null
+                  ? "student '" + g.get(0) + "' is not in Student.csv; link not imported"
+                  : "no guardian with this email in User.csv; link not imported");
+          continue;
+        }
+        String role = g.get(2);
+        io.missync.core.model.GuardianLink l =
+            asm.link(
+                g,
+                () ->
+                    io.missync.core.model.GuardianLink.builder(contact, student)
+                        .relationship(role.isEmpty() ? null : SdsV21Reader.relationship(role))
+                        .build());
+        if (l != null) {
+          asm.builder().addGuardianLink(l);
+        }
+      }
+      asm.completeness(
+          EntityType.GUARDIAN_LINK, g.failed() ? Completeness.PARTIAL : Completeness.COMPLETE);
     }
   }
 

@@ -393,10 +393,12 @@ public final class Writers {
   }
 
   /**
-   * SDS classic (UK keyed by DfE number, US by SIS ID). Lost: contacts and guardian links, groups
-   * other than classes (every group becomes a section), roles other than member and teacher, the
-   * teaching flag (all are teachers), UPNs, genders, emails other than the secondary email,
-   * preferred names, attributes other than username.
+   * SDS classic (UK keyed by DfE number, US by SIS ID), with the parent files (User.csv,
+   * GuardianRelationship.csv) when there are contacts. Lost: contacts without an email, contact
+   * genders and middle names, link facts other than the relationship, groups other than classes
+   * (every group becomes a section), roles other than member and teacher, the teaching flag (all
+   * are teachers), UPNs, genders, emails other than the secondary email, preferred names,
+   * attributes other than username.
    */
   public static void sdsClassic(MisSnapshot s, Path dir, boolean uk) {
     String id = uk ? "ID" : "SIS ID";
@@ -467,6 +469,28 @@ public final class Writers {
             Out.s(p.middleNames()),
             Out.s(p.email()),
             Out.s(p.jobTitle()));
+      }
+    }
+    if (!s.contacts().isEmpty() || s.completeness(EntityType.CONTACT) != Completeness.ABSENT) {
+      try (Out o =
+              Out.create(
+                  dir.resolve("User.csv"), "Email", "First Name", "Last Name", "Phone", "SIS ID");
+          Out g = Out.create(dir.resolve("GuardianRelationship.csv"), "SIS ID", "Email", "Role")) {
+        for (Contact c : s.contacts()) {
+          o.row(
+              Out.s(c.email()),
+              Out.s(c.legalForename()),
+              Out.s(c.legalSurname()),
+              Out.s(c.phone()),
+              c.id());
+        }
+        for (GuardianLink l : s.guardianLinks()) {
+          String email = s.contact(l.contactId()).flatMap(Person::email).orElse("");
+          g.row(
+              l.studentId(),
+              email,
+              l.relationship().equals(Relationship.UNKNOWN) ? "" : l.relationship().value());
+        }
       }
     }
     String sec = uk ? "Section ID" : "Section SIS ID";
