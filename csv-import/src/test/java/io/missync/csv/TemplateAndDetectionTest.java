@@ -77,6 +77,27 @@ class TemplateAndDetectionTest {
   }
 
   @Test
+  void usernamesStandingInForIdsAreNotQuotedInProblems() throws Exception {
+    Files.writeString(
+        tmp.resolve("students.csv"),
+        "Username,Forename,Surname\r\namy.adams,Amy,Adams\r\namy.adams,Amy,Other\r\n");
+    Files.writeString(tmp.resolve("staff.csv"), "ID,Full Name\r\n");
+    Files.writeString(
+        tmp.resolve("contacts.csv"),
+        "Email,Full Name,Student\r\npat@home.example,Pat Adams,ben.brown\r\n");
+    ImportResult r = CsvImporter.builder().build().read(tmp);
+    assertEquals(2, r.errorCount(), r.report());
+    assertEquals(1, r.snapshot().count(EntityType.STUDENT));
+    for (CsvProblem p : r.problems()) {
+      assertTrue(
+          !p.message().contains("amy.adams")
+              && !p.message().contains("ben.brown")
+              && !p.message().contains("pat@"),
+          p::toString);
+    }
+  }
+
+  @Test
   void detectsEachFormat() throws Exception {
     assertEquals(
         CsvFormat.ONEROSTER_1_1,

@@ -63,16 +63,26 @@ public final class OneRosterImportBenchmark {
       settle();
       long t0 = System.nanoTime();
       long c0 = cpu();
+      long p0 = processCpu();
       long cells = bareParse(dir);
       double parse = (System.nanoTime() - t0) / 1e9;
       double parseCpu = (cpu() - c0) / 1e9;
+      double parseProc = (processCpu() - p0) / 1e9;
       parsePeak = Math.max(parsePeak, peakHeap());
       settle();
       t0 = System.nanoTime();
       c0 = cpu();
+      p0 = processCpu();
       ImportResult result = CsvImporter.builder().build().read(dir);
       double imp = (System.nanoTime() - t0) / 1e9;
       double impCpu = (cpu() - c0) / 1e9;
+      double impProc = (processCpu() - p0) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: process cpu (incl. GC and JIT threads): parser %.2f s, import %.2f s%n",
+          r + 1,
+          parseProc,
+          impProc);
       importPeak = Math.max(importPeak, peakHeap());
       System.out.printf(
           Locale.ROOT,
@@ -125,6 +135,12 @@ public final class OneRosterImportBenchmark {
   /** CPU time of the main thread (the machine is shared, so wall time is noisy). */
   private static long cpu() {
     return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /** CPU time of the whole JVM process, GC threads included. */
+  private static long processCpu() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
   }
 
   private static void settle() {

@@ -46,6 +46,14 @@ public final class Assembly {
 
   /** Adds a person built by {@code build}; a broken rule or a repeated id drops the row. */
   public boolean addPerson(Table t, int idCol, Supplier<? extends Person> build) {
+    return addPerson(t, idCol, true, build);
+  }
+
+  /**
+   * As {@link #addPerson(Table, int, Supplier)}; {@code quoteId} false keeps the id out of the
+   * message, for ids that are personal data (a username or email standing in for an id).
+   */
+  public boolean addPerson(Table t, int idCol, boolean quoteId, Supplier<? extends Person> build) {
     Person p;
     try {
       p = build.get();
@@ -59,7 +67,8 @@ public final class Assembly {
       t.error(
           Kind.DUPLICATE_ID,
           idCol,
-          "id '" + p.id() + "' is used by an earlier row; this row not imported");
+          (quoteId ? "id '" + p.id() + "'" : "this " + t.column(idCol))
+              + " is used by an earlier row; this row not imported");
       return false;
     }
     userTypes.putIfAbsent(p.id(), new Known(p.id(), p.entityType()));

@@ -299,7 +299,7 @@ public final class TemplateReader {
             .attribute("send", t.opt(send))
             .attribute("eal", t.opt(eal))
             .attribute("ethnicityCode", t.opt(eth));
-        if (!asm.addPerson(t, t.has(ID) ? ID : USER, b::build)) {
+        if (!asm.addPerson(t, t.opt(ID) != null ? ID : USER, t.opt(ID) != null, b::build)) {
           continue;
         }
         studentKey.put(id, id);
@@ -349,7 +349,7 @@ public final class TemplateReader {
         }
         String c = t.opt(cls);
         b.jobTitle(t.opt(job)).staffCode(t.opt(code)).teaching(teach == null || teach);
-        if (!asm.addPerson(t, t.has(ID) ? ID : USER, b::build)) {
+        if (!asm.addPerson(t, t.opt(ID) != null ? ID : USER, t.opt(ID) != null, b::build)) {
           continue;
         }
         if (c != null) {
@@ -403,7 +403,8 @@ public final class TemplateReader {
               student,
               sref.isEmpty()
                   ? "no student given; row not imported"
-                  : "student '" + sref + "' is not in the students file; row not imported");
+                  : "the student named is not in the students file (by ID or username); row not"
+                      + " imported");
           problems.markRejected(EntityType.GUARDIAN_LINK);
           continue;
         }
@@ -411,7 +412,7 @@ public final class TemplateReader {
           Contact.Builder b = Contact.builder();
           common(t, b, id);
           b.phone(t.opt(phone));
-          if (!asm.addPerson(t, ID, b::build)) {
+          if (!asm.addPerson(t, ID, t.opt(ID) != null, b::build)) {
             contacts.remove(id);
             continue;
           }
