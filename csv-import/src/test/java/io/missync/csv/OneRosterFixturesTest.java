@@ -212,6 +212,33 @@ class OneRosterFixturesTest {
   }
 
   @Test
+  void aBulkUsersFileWithoutEnrollmentsKeepsTheMembershipsOfThoseStillThere() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
+    Files.delete(dir.resolve("enrollments.csv"));
+    Path manifest = dir.resolve("manifest.csv");
+    Files.writeString(
+        manifest,
+        Files.readString(manifest).replace("file.enrollments,bulk", "file.enrollments,absent"));
+    Path users = dir.resolve("users.csv");
+    Files.write(
+        users,
+        Files.readAllLines(users).stream()
+            .filter(l -> !l.startsWith("stu-3,"))
+            .collect(Collectors.toList()));
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertTrue(s.student("stu-3").isEmpty());
+    assertEquals(Completeness.COMPLETE, s.completeness(EntityType.STUDENT));
+    assertEquals(3, s.membershipsOf(PersonRef.student("stu-1")).size());
+    assertEquals(7, s.count(EntityType.MEMBERSHIP)); // stu-3's one membership went with them
+    assertEquals(before.completeness(EntityType.MEMBERSHIP), s.completeness(EntityType.MEMBERSHIP));
+    assertEquals(3, s.count(EntityType.GROUP));
+    assertTrue(s.problems().isEmpty(), s.problems()::toString);
+  }
+
+  @Test
   void deltaWithoutPreviousIsPartial() {
     ImportResult r = CsvImporter.builder().build().read(fixture("1.1-delta"));
     for (EntityType t : List.of(EntityType.STUDENT, EntityType.GROUP, EntityType.MEMBERSHIP)) {

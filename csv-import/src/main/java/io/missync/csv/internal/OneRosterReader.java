@@ -508,10 +508,11 @@ public final class OneRosterReader {
     if (t == null) {
       return;
     }
+    List<String> replaced = new ArrayList<>();
     if (mode == Mode.BULK && previous != null) {
       for (Group g : previous.groups()) {
         asm.builder().removeGroup(g.id());
-        deletedGroups.add(g.id());
+        replaced.add(g.id());
       }
       groupIds.clear();
     }
@@ -586,6 +587,11 @@ public final class OneRosterReader {
       }
       if (t.failed()) {
         problems.markRejected(EntityType.GROUP);
+      }
+    }
+    for (String id : replaced) {
+      if (!groupIds.contains(id)) {
+        deletedGroups.add(id);
       }
     }
   }
@@ -719,10 +725,12 @@ public final class OneRosterReader {
     if (t == null) {
       return;
     }
+    List<String> replaced = new ArrayList<>();
     if (mode == Mode.BULK && previous != null) {
+      // a bulk file replaces every user; those not in it are deleted once it is read whole
       for (Person p : previous.people()) {
         asm.builder().remove(p.ref());
-        deletedUsers.add(p.id());
+        replaced.add(p.id());
       }
       asm.builder().removeGuardianLinksIf(l -> true);
     }
@@ -861,6 +869,11 @@ public final class OneRosterReader {
       }
       if (t.failed()) {
         markUserRejected();
+      }
+    }
+    for (String id : replaced) {
+      if (!touchedUsers.contains(id)) {
+        deletedUsers.add(id);
       }
     }
   }
