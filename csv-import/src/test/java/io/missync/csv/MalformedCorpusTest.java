@@ -70,6 +70,14 @@ class MalformedCorpusTest {
   }
 
   @Test
+  void utf16FromExcelUnicodeText() {
+    ImportResult r = read("utf16-excel-unicode-text");
+    assertEquals(List.of(), in(r, "students.txt"));
+    assertEquals(List.of("S1", "S2"), ids(r.snapshot()));
+    assertEquals("Łukasz", r.snapshot().student("S2").orElseThrow().forename());
+  }
+
+  @Test
   void windows1252IsDetectedAndDecoded() {
     ImportResult r = read("windows-1252");
     List<CsvProblem> ps = in(r, "students.csv");

@@ -26,10 +26,11 @@ import java.util.Iterator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One CSV file read as rows of a {@link Schema}, streaming. Opening detects the encoding (BOM,
- * UTF-8, else Windows-1252), the separator (comma, semicolon or tab, from the header line) and maps
- * the header to the schema's columns (exact, alias, then case/spacing or a small typo with a
- * warning). Cells are trimmed; a missing column reads as empty.
+ * One CSV file read as rows of a {@link Schema}, streaming. Opening detects the encoding (a UTF-8
+ * or UTF-16 BOM, else UTF-8 if the first 4 MiB decode as UTF-8, else Windows-1252), the separator
+ * (comma, semicolon or tab, from the header line) and maps the header to the schema's columns
+ * (exact, alias, then case/spacing or a small typo with a warning). Cells are trimmed; a missing
+ * column reads as empty.
  */
 public final class Table implements Closeable {
   static final int SNIFF_BYTES = 4 << 20;
@@ -111,6 +112,13 @@ public final class Table implements Closeable {
           && (head[2] & 0xff) == 0xBF) {
         cs = StandardCharsets.UTF_8;
         bom = 3;
+      } else if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+        // Excel's "Unicode text" export
+        cs = StandardCharsets.UTF_16LE;
+        bom = 2;
+      } else if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+        cs = StandardCharsets.UTF_16BE;
+        bom = 2;
       } else if (isUtf8(head, head.length == SNIFF_BYTES)) {
         cs = StandardCharsets.UTF_8;
         bom = 0;
