@@ -1,0 +1,22 @@
+package io.missync.testkit.wonde;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request the simulator received, for assertions. No credentials are kept.
+ *
+ * @param index 1-based arrival index across the whole simulator
+ * @param method HTTP method
+ * @param path raw path, e.g. {@code /v1.0/schools/A123/students}
+ * @param query raw query string, empty when none
+ * @param status status sent, or -1 when the connection was dropped without a response
+ * @param fault the injected fault, if any
+ */
+public record RecordedRequest(
+    long index, String method, String path, String query, int status, @Nullable Fault fault) {
+
+  public Optional<Fault> injectedFault() {
+    return Optional.ofNullable(fault);
+  }
+}
