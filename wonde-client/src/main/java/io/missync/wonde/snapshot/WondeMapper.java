@@ -114,8 +114,10 @@ final class WondeMapper {
       b.employmentEnd(
           issues.read(EntityType.STAFF, id, "employment_end_date", ed::employmentEndDate));
       Boolean current = issues.read(EntityType.STAFF, id, "current", ed::current);
-      if (current != null) {
-        b.attribute("wonde.employment.current", current.toString());
+      if (Boolean.FALSE.equals(current)) {
+        // the MIS says this person no longer works here: not part of the school (a leaver)
+        issues.add(EntityType.STAFF, id, "current", "not current: left out as a leaver");
+        return Optional.empty();
       }
     }
     return build(
@@ -158,12 +160,13 @@ final class WondeMapper {
     b.misId(issues.read(type, id, "mis_id", w::misId));
     b.upi(issues.read(type, id, "upi", w::upi));
     b.title(issues.read(type, id, "title", w::title));
-    b.legalName(
-        issues.read(type, id, "legal_forename", w::legalForename),
-        issues.read(type, id, "legal_surname", w::legalSurname));
+    String legalForename = issues.read(type, id, "legal_forename", w::legalForename);
+    String legalSurname = issues.read(type, id, "legal_surname", w::legalSurname);
+    b.legalName(legalForename, legalSurname);
+    // Wonde's forename/surname are the preferred names; keep them only where they differ
     b.preferredName(
-        issues.read(type, id, "forename", w::forename),
-        issues.read(type, id, "surname", w::surname));
+        differs(issues.read(type, id, "forename", w::forename), legalForename),
+        differs(issues.read(type, id, "surname", w::surname), legalSurname));
     b.middleNames(issues.read(type, id, "middle_names", w::middleNames));
     io.missync.wonde.model.Gender g = issues.read(type, id, "gender", w::gender);
     if (g != null && !g.value().isBlank()) {
@@ -174,9 +177,9 @@ final class WondeMapper {
     if (cd != null) {
       Emails emails = issues.read(type, id, "emails", cd::emails);
       if (emails != null) {
-        String e = issues.read(type, id, "emails.primary", emails::primary);
+        String e = issues.read(type, id, "emails.email", emails::email);
         if (e == null) {
-          e = issues.read(type, id, "emails.email", emails::email);
+          e = issues.read(type, id, "emails.primary", emails::primary);
         }
         if (e == null) {
           e = issues.read(type, id, "emails.work", emails::work);
@@ -187,6 +190,10 @@ final class WondeMapper {
         b.email(e);
       }
     }
+  }
+
+  private static @Nullable String differs(@Nullable String preferred, @Nullable String legal) {
+    return preferred == null || preferred.equals(legal) ? null : preferred;
   }
 
   /** Builds, dropping fields that break a rule (reported) until it builds or cannot. */
@@ -319,12 +326,13 @@ final class WondeMapper {
         Group.builder()
             .id(id)
             .kind(GroupKind.CLASS)
-            .sourceType("CLASS")
+            .sourceType(issues.read(EntityType.GROUP, id, "type", w::type))
             .code(issues.read(EntityType.GROUP, id, "code", w::code))
             .misId(issues.read(EntityType.GROUP, id, "mis_id", w::misId))
             .subject(subject)
-            .yearGroup(issues.read(EntityType.GROUP, id, "year_group", w::yearGroup))
-            .academicYear(issues.read(EntityType.GROUP, id, "academic_year", w::academicYear));
+            // academic_year is not mapped: Wonde sends a bare year ("2026") whose meaning (start or
+            // end of the school year) is not documented; it stays readable on the wire model
+            .yearGroup(issues.read(EntityType.GROUP, id, "year_group", w::yearGroup));
     b.name(groupName(id, issues.read(EntityType.GROUP, id, "name", w::name), w::code));
     return buildGroup(id, b);
   }
@@ -360,6 +368,28 @@ final class WondeMapper {
       Supplier<Optional<List<io.missync.wonde.model.Student>>> students,
       Supplier<Optional<List<Employee>>> employees,
       RoleHint hint) {
+    return members(groupId, students, employees, hint, null);
+  }
+
+  /**
+   * Memberships of a group: staff get {@code staffRole} (TEACHER for tutors of year, form and house
+   * groups, MEMBER elsewhere) instead of a class's teacher roles.
+   */
+  @Nullable List<Membership> groupMembers(
+      Group group,
+      Supplier<Optional<List<io.missync.wonde.model.Student>>> students,
+      Supplier<Optional<List<Employee>>> employees) {
+    MembershipRole staffRole =
+        group.kind() == GroupKind.OTHER ? MembershipRole.MEMBER : MembershipRole.TEACHER;
+    return members(group.id(), students, employees, (g, e) -> null, staffRole);
+  }
+
+  private @Nullable List<Membership> members(
+      String groupId,
+      Supplier<Optional<List<io.missync.wonde.model.Student>>> students,
+      Supplier<Optional<List<Employee>>> employees,
+      RoleHint hint,
+      @Nullable MembershipRole staffRole) {
     List<Membership> out = new ArrayList<>();
     try {
       Optional<List<io.missync.wonde.model.Student>> s = students.get();
@@ -382,6 +412,14 @@ final class WondeMapper {
       for (Employee em : e.get()) {
         String eid = id(EntityType.MEMBERSHIP, em::id, em.jsonPath());
         if (eid == null) {
+          continue;
+        }
+        if (staffRole != null) {
+          try {
+            out.add(Membership.of(groupId, PersonRef.staff(eid), staffRole));
+          } catch (InvalidRecordException ex) {
+            issues.leftOut(EntityType.MEMBERSHIP, groupId, ex.field(), "breaks a model rule");
+          }
           continue;
         }
         TeachingPivot pivot = issues.read(EntityType.MEMBERSHIP, eid, "meta", em::pivot);

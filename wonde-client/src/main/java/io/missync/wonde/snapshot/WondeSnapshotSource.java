@@ -335,7 +335,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       Optional<Group> g = map.group(w);
       if (g.isPresent() && addOnce(ids, EntityType.GROUP, g.get().id(), issues)) {
         b.addGroup(g.get());
-        List<Membership> ms = map.members(g.get().id(), w::students, w::employees, hint);
+        List<Membership> ms = map.groupMembers(g.get(), w::students, w::employees);
         if (ms != null) {
           ms.forEach(b::addMembership);
         }
@@ -623,7 +623,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
     groupList.addAll(restoredGroups);
     for (io.missync.wonde.model.Group w : groupList) {
       map.group(w)
-          .ifPresent(g -> putGroup(b, rm, g, map.members(g.id(), w::students, w::employees, hint)));
+          .ifPresent(g -> putGroup(b, rm, g, map.groupMembers(g, w::students, w::employees)));
     }
     List<SchoolClass> classList = new ArrayList<>(raw.classes);
     classList.addAll(restoredClasses);
