@@ -331,6 +331,37 @@ class WondeSnapshotSourceTest {
   }
 
   @Test
+  void mappingConventions() {
+    String leaver =
+        "{\"id\":\"E9\",\"forename\":\"Old\",\"surname\":\"Timer\","
+            + "\"employment_details\":{\"data\":{\"current\":false}}}";
+    wm.stubFor(full("employees").willReturn(okJson(list(E1, E2, leaver))));
+    String club =
+        "{\"id\":\"GC\",\"name\":\"Chess club\",\"type\":\"MISC\","
+            + "\"students\":{\"data\":[{\"id\":\"S1\"}]},\"employees\":{\"data\":[{\"id\":\"E1\"}]}}";
+    wm.stubFor(full("groups").willReturn(okJson(list(G7, GR, club))));
+    wm.stubFor(get(urlPathEqualTo(P + "/counts")).willReturn(okJson(counts(3, 2, 2, 3, 1))));
+    WondeFetch fetch = source(T0).fetchFullWithReport();
+    MisSnapshot s = fetch.snapshot();
+    // preferred names are kept only where they differ from the legal ones
+    assertEquals(Optional.empty(), s.student("S1").orElseThrow().preferredForename());
+    assertEquals(Optional.of("Amir"), s.student("S2").orElseThrow().preferredForename());
+    // a member of staff Wonde marks not current is a leaver: left out, type still complete
+    assertEquals(Optional.empty(), s.staffMember("E9"));
+    assertEquals(Completeness.COMPLETE, s.completeness(EntityType.STAFF));
+    assertTrue(fetch.issues().stream().anyMatch(i -> i.recordId().equals("E9")));
+    // staff tutor year, form and house groups; elsewhere they are members
+    assertTrue(
+        s.membersOf("GR")
+            .contains(Membership.of("GR", PersonRef.staff("E2"), MembershipRole.TEACHER)));
+    assertTrue(
+        s.membersOf("GC")
+            .contains(Membership.of("GC", PersonRef.staff("E1"), MembershipRole.MEMBER)));
+    assertEquals(Optional.of("MISC"), s.group("GC").orElseThrow().sourceType());
+    assertEquals(GroupKind.OTHER, s.group("GC").orElseThrow().kind());
+  }
+
+  @Test
   void countShortfallMarksTheTypePartial() {
     wm.stubFor(get(urlPathEqualTo(P + "/counts")).willReturn(okJson(counts(5, 2, 2, 2, 1))));
     WondeFetch fetch = source(T0).fetchFullWithReport();
