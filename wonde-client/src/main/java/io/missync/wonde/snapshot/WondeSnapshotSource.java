@@ -58,6 +58,22 @@ import org.slf4j.LoggerFactory;
  * fails the whole fetch with {@link SnapshotUnavailableException}: no partial snapshot is ever
  * returned as if it were whole.
  *
+ * <p><b>Mapping.</b> People keep Wonde's {@code id}, {@code mis_id} and {@code upi}; legal names
+ * from {@code legal_forename}/{@code legal_surname}, and {@code forename}/{@code surname} as the
+ * preferred name only where they differ; email from {@code contact_details.emails} ({@code email},
+ * then {@code primary}, {@code work}, {@code home}). Students take UPN, former UPN, admission
+ * number and dates and {@code current_nc_year} (else the year group's code) from their includes;
+ * staff take {@code role_text}, {@code teaching_staff} and employment dates, and a member of staff
+ * whose {@code employment_details.current} is false is left out as a leaver. Contacts take the
+ * phone from {@code phones.primary} (then {@code mobile}, {@code phone}). YEAR, REGISTRATION and
+ * HOUSE groups keep their kind, other group types are OTHER; classes are CLASS groups with the
+ * subject's name (else its id) and {@code year_group}. Students are MEMBERs; staff are TEACHERs of
+ * year, form and house groups and MEMBERs of other groups; class teachers are MAIN_TEACHER when
+ * {@code is_main_teacher} (read from the class's or the employee's pivot), else TEACHER. Guardian
+ * links come from each student's {@code contacts} include. A field that cannot be decoded or breaks
+ * a model rule is dropped and reported; a record that cannot be built is left out and its type is
+ * marked PARTIAL.
+ *
  * <p><b>Incremental fetch.</b> Reads records updated since the previous snapshot was captured
  * (minus an overlap for clock skew), the {@code deletions} feed and the {@code students-leaver}
  * records updated since, and applies them onto the previous snapshot: deletions first (a deletion
