@@ -1076,6 +1076,10 @@ final class PlanRun {
       if (ca == null || sa == null || ca.isProtected() || sa.isProtected()) {
         continue;
       }
+      if (underReview(ca.accountId()) || underReview(sa.accountId())) {
+        // a person must decide who this account is; until then its links stay as they are
+        continue;
+      }
       PersonRef cp = linkAfter(ca);
       PersonRef sp = linkAfter(sa);
       if (cp == null || sp == null) {
@@ -1092,6 +1096,10 @@ final class PlanRun {
                   "guardianLinks",
                   Completeness.COMPLETE.name())));
     }
+  }
+
+  private boolean underReview(String accountId) {
+    return claimedAccounts.contains(accountId) && !rekeyedAccounts.containsKey(accountId);
   }
 
   private boolean isProtected(@Nullable String accountId) {

@@ -138,34 +138,32 @@ public final class SafetyGate {
               HoldReason.Code.MIGRATION_DETECTED, null, "the source announced an MIS migration"));
     } else {
       EnumMap<EntityType, Integer> migrated = new EnumMap<>(EntityType.class);
+      int rekeyed = 0;
+      int left = 0;
       for (Change c : plan.changes()) {
         if (c instanceof RekeyAccount r && r.previousLink().isPresent()) {
           migrated.merge(r.entityType(), 1, Integer::sum);
+          rekeyed++;
+        } else if (c.kind() == ChangeKind.DEACTIVATE_ACCOUNT
+            && c.reason().code() == ReasonCode.LEFT_SOURCE) {
+          left++;
         }
       }
-      for (Map.Entry<EntityType, Integer> m : migrated.entrySet()) {
-        EntityType t = m.getKey();
-        int rekeyed = m.getValue();
-        int left = 0;
-        for (Change c : plan.changes()) {
-          if (c.kind() == ChangeKind.DEACTIVATE_ACCOUNT
-              && c.entityType() == t
-              && c.reason().code() == ReasonCode.LEFT_SOURCE) {
-            left++;
-          }
-        }
-        if (rekeyed > policy.migrationMinimum() && rekeyed * 2 > rekeyed + left) {
-          reasons.add(
-              new HoldReason(
-                  HoldReason.Code.MIGRATION_DETECTED,
-                  t,
-                  rekeyed
-                      + " "
-                      + plural(t)
-                      + " changed MIS id and matched existing accounts ("
-                      + left
-                      + " others left)"));
-        }
+      if (rekeyed > policy.migrationMinimum() && rekeyed > left) {
+        StringBuilder per = new StringBuilder();
+        migrated.forEach(
+            (t, n) ->
+                per.append(per.length() == 0 ? "" : ", ").append(n).append(' ').append(plural(t)));
+        reasons.add(
+            new HoldReason(
+                HoldReason.Code.MIGRATION_DETECTED,
+                null,
+                rekeyed
+                    + " people changed MIS id and matched existing accounts ("
+                    + per
+                    + "); "
+                    + left
+                    + " others left"));
       }
     }
     if (policy.holdOnReviewItems() && !plan.reviewItems().isEmpty()) {

@@ -491,10 +491,17 @@ public final class SchoolMutations {
     return Schools.withCounts(b.build());
   }
 
-  /** A damaged read: the type is marked PARTIAL and only {@code keepPercent}% of it is kept. */
+  /**
+   * A partial read (a delta, a failed page): only {@code keepPercent}% of the type is kept, and the
+   * type, its memberships and guardian links are marked PARTIAL.
+   */
   public static MisSnapshot partial(MisSnapshot s, EntityType type, int keepPercent, long seed) {
     MisSnapshot cut = cut(s, type, keepPercent, seed);
-    return cut.toBuilder().completeness(type, Completeness.PARTIAL).build();
+    return cut.toBuilder()
+        .completeness(type, Completeness.PARTIAL)
+        .completeness(EntityType.MEMBERSHIP, Completeness.PARTIAL)
+        .completeness(EntityType.GUARDIAN_LINK, Completeness.PARTIAL)
+        .build();
   }
 
   /**
