@@ -142,7 +142,7 @@ final class Fx {
   }
 
   /** A sink that records every change and assigns ids. */
-  static final class RecordingSink implements ChangeSink {
+  static class RecordingSink implements ChangeSink {
     final List<Change> received = new ArrayList<>();
     int seq;
     Consumer<Change> spy = c -> {};
