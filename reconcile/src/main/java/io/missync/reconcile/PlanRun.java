@@ -141,13 +141,7 @@ final class PlanRun {
     if (policy.syncs(EntityType.STUDENT)) {
       for (Student s : snap.students()) {
         boolean leaver = policy.leavingDateMakesLeaver() && passed(s.leavingDate());
-        Reason why =
-            leaver
-                ? new Reason(
-                    ReasonCode.LEAVING_DATE_PASSED,
-                    Evidence.of("leavingDate", s.leavingDate().map(LocalDate::toString).orElse("")))
-                : Reason.of(ReasonCode.FIELDS_CHANGED);
-        person(s, !leaver, why, true);
+        person(s, !leaver, leaver ? leavingReason(s) : null, true);
       }
       matchAndCreate(EntityType.STUDENT);
       leavers(EntityType.STUDENT);
@@ -155,14 +149,7 @@ final class PlanRun {
     if (policy.syncs(EntityType.STAFF)) {
       for (StaffMember s : snap.staff()) {
         boolean leaver = policy.employmentEndMakesLeaver() && passed(s.employmentEnd());
-        Reason why =
-            leaver
-                ? new Reason(
-                    ReasonCode.EMPLOYMENT_ENDED,
-                    Evidence.of(
-                        "employmentEnd", s.employmentEnd().map(LocalDate::toString).orElse("")))
-                : Reason.of(ReasonCode.FIELDS_CHANGED);
-        person(s, !leaver, why, true);
+        person(s, !leaver, leaver ? employmentReason(s) : null, true);
       }
       matchAndCreate(EntityType.STAFF);
       leavers(EntityType.STAFF);
@@ -203,6 +190,18 @@ final class PlanRun {
 
   private List<Change> deactivationsOf(EntityType t) {
     return of(deactivations, t);
+  }
+
+  private static Reason leavingReason(Student s) {
+    return new Reason(
+        ReasonCode.LEAVING_DATE_PASSED,
+        Evidence.of("leavingDate", s.leavingDate().map(LocalDate::toString).orElse("")));
+  }
+
+  private static Reason employmentReason(StaffMember s) {
+    return new Reason(
+        ReasonCode.EMPLOYMENT_ENDED,
+        Evidence.of("employmentEnd", s.employmentEnd().map(LocalDate::toString).orElse("")));
   }
 
   // ---------------------------------------------------------------- survey
@@ -313,7 +312,7 @@ final class PlanRun {
    *
    * @param mayDeactivate false when the snapshot cannot tell whether an unwanted person is a leaver
    */
-  private void person(Person p, boolean wanted, Reason notWanted, boolean mayDeactivate) {
+  private void person(Person p, boolean wanted, @Nullable Reason notWanted, boolean mayDeactivate) {
     PersonRef ref = p.ref();
     Account acc = state.accountFor(ref).orElse(null);
     if (acc != null) {
@@ -323,14 +322,14 @@ final class PlanRun {
       if (!wanted && !mayDeactivate) {
         return;
       }
-      existing(p, acc, wanted, notWanted);
+      existing(p, ref, acc, wanted, notWanted);
     } else if (wanted) {
       pendingOf(p.entityType()).add(p);
     }
   }
 
-  private void existing(Person p, Account acc, boolean wanted, Reason notWanted) {
-    PersonRef ref = p.ref();
+  private void existing(
+      Person p, PersonRef ref, Account acc, boolean wanted, @Nullable Reason notWanted) {
     AccountRef aref = AccountRef.of(ref, acc.accountId());
     if (wanted) {
       if (!acc.active()) {
@@ -352,9 +351,9 @@ final class PlanRun {
         }
       }
       fieldUpdates(p, acc, aref);
-      memberships(p, aref, acc);
+      memberships(ref, aref, acc);
     } else if (acc.active()) {
-      deactivate(aref, notWanted);
+      deactivate(aref, Objects.requireNonNull(notWanted, "a reason for an unwanted person"));
     } else {
       maybeDelete(acc, aref);
     }
@@ -450,19 +449,21 @@ final class PlanRun {
         }
       }
       boolean wanted = eligibleContact && anyActive;
-      Reason why;
-      if (!eligibleContact || eligibleLinks == 0) {
-        why =
-            Reason.of(
-                ReasonCode.NOT_ELIGIBLE,
-                "eligibleLinks",
-                Integer.toString(eligibleLinks),
-                "emailRequiredAndMissing",
-                Boolean.toString(!eligibleContact));
-      } else {
-        why =
-            Reason.of(
-                ReasonCode.NO_ACTIVE_STUDENT, "eligibleLinks", Integer.toString(eligibleLinks));
+      Reason why = null;
+      if (!wanted) {
+        if (!eligibleContact || eligibleLinks == 0) {
+          why =
+              Reason.of(
+                  ReasonCode.NOT_ELIGIBLE,
+                  "eligibleLinks",
+                  Integer.toString(eligibleLinks),
+                  "emailRequiredAndMissing",
+                  Boolean.toString(!eligibleContact));
+        } else {
+          why =
+              Reason.of(
+                  ReasonCode.NO_ACTIVE_STUDENT, "eligibleLinks", Integer.toString(eligibleLinks));
+        }
       }
       person(c, wanted, why, canDecide);
     }
@@ -478,18 +479,23 @@ final class PlanRun {
 
   /** Whether the person will have an active account once the plan is applied. */
   private boolean activeAfter(PersonRef ref) {
-    if (deactivated.contains(ref)) {
+    if (!deactivated.isEmpty() && deactivated.contains(ref)) {
       return false;
     }
-    if (activated.contains(ref)) {
+    if (!activated.isEmpty() && activated.contains(ref)) {
       return true;
     }
-    if (held.contains(ref)) {
+    if (!held.isEmpty() && held.contains(ref)) {
       return false;
     }
-    String id = rekeyedTo.get(ref);
-    Account acc = id != null ? state.account(id).orElse(null) : state.accountFor(ref).orElse(null);
+    Account acc = accountAfter(ref);
     return acc != null && acc.active();
+  }
+
+  /** The existing account the person has once re-keys are applied (null for none or new). */
+  private @Nullable Account accountAfter(PersonRef ref) {
+    String id = rekeyedTo.isEmpty() ? null : rekeyedTo.get(ref);
+    return id != null ? state.account(id).orElse(null) : state.accountFor(ref).orElse(null);
   }
 
   private boolean accountActiveAfter(String accountId) {
@@ -507,11 +513,8 @@ final class PlanRun {
   }
 
   private @Nullable String accountIdAfter(PersonRef ref) {
-    String id = rekeyedTo.get(ref);
-    if (id != null) {
-      return id;
-    }
-    return state.accountFor(ref).map(Account::accountId).orElse(null);
+    Account acc = accountAfter(ref);
+    return acc == null ? null : acc.accountId();
   }
 
   // ---------------------------------------------------------------- fields
@@ -630,28 +633,48 @@ final class PlanRun {
     }
   }
 
-  private void memberships(Person p, AccountRef aref, @Nullable Account acc) {
-    Map<String, MembershipRole> current = new TreeMap<>();
-    if (acc != null) {
-      for (Map.Entry<String, MembershipRole> e : acc.groups().entrySet()) {
-        String src = productGroupToSource.get(e.getKey());
-        if (src != null) {
-          current.put(src, e.getValue());
-        }
-      }
+  private void memberships(PersonRef ref, AccountRef aref, @Nullable Account acc) {
+    Map<String, MembershipRole> have = acc == null ? Map.of() : acc.groups();
+    if (liveGroups.isEmpty() && have.isEmpty()) {
+      return;
     }
-    Map<String, MembershipRole> want = new TreeMap<>();
+    // what the source wants, by MIS group id (strongest role when listed more than once)
+    Map<String, MembershipRole> want = new HashMap<>();
     if (!liveGroups.isEmpty()) {
       boolean respect = policy.respectEffectiveDates();
-      for (Membership m : snap.membershipsOf(p.ref())) {
+      for (Membership m : snap.membershipsOf(ref)) {
         if (!liveGroups.containsKey(m.groupId()) || (respect && !m.isEffectiveOn(today))) {
           continue;
         }
         want.merge(m.groupId(), m.role(), (a, b) -> rank(a) >= rank(b) ? a : b);
       }
     }
-    if (want.isEmpty() && current.isEmpty()) {
-      return;
+    // fast path: the account already has exactly the wanted managed memberships
+    int managed = 0;
+    for (String productGroup : have.keySet()) {
+      if (productGroupToSource.containsKey(productGroup)) {
+        managed++;
+      }
+    }
+    if (managed == want.size()) {
+      boolean same = true;
+      for (Map.Entry<String, MembershipRole> e : want.entrySet()) {
+        String pg = Objects.requireNonNull(liveGroups.get(e.getKey())).productGroupId();
+        if (pg == null || have.get(pg) != e.getValue()) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        return;
+      }
+    }
+    Map<String, MembershipRole> current = new HashMap<>();
+    for (Map.Entry<String, MembershipRole> e : have.entrySet()) {
+      String src = productGroupToSource.get(e.getKey());
+      if (src != null) {
+        current.put(src, e.getValue());
+      }
     }
     List<String> joins = new ArrayList<>();
     List<String> leaves = new ArrayList<>();
@@ -888,7 +911,7 @@ final class PlanRun {
       }
       pendingCreates.add(p);
       activated.add(ref);
-      memberships(p, AccountRef.pending(ref), null);
+      memberships(ref, AccountRef.pending(ref), null);
     }
   }
 
@@ -921,7 +944,7 @@ final class PlanRun {
     rekeyedTo.put(ref, acc.accountId());
     rekeyedAccounts.put(acc.accountId(), ref);
     activated.add(ref);
-    existing(p, acc, true, Reason.of(ReasonCode.FIELDS_CHANGED));
+    existing(p, ref, acc, true, null);
   }
 
   private @Nullable Match find(
@@ -1001,11 +1024,13 @@ final class PlanRun {
   // ---------------------------------------------------------------- guardian links
 
   private void planGuardianLinks() {
-    Map<String, ProductGuardianLink> product = new HashMap<>();
+    // product links by contact account: a contact has few, so a short list each
+    Map<String, List<ProductGuardianLink>> byContact = new HashMap<>();
     for (ProductGuardianLink l : state.guardianLinks()) {
-      product.put(l.key(), l);
+      byContact.computeIfAbsent(l.contactAccountId(), k -> new ArrayList<>(2)).add(l);
     }
-    Set<String> desired = new HashSet<>();
+    Set<ProductGuardianLink> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (GuardianLink l : snap.guardianLinks()) {
       if (!eligible(l)) {
         continue;
@@ -1015,19 +1040,26 @@ final class PlanRun {
       if (!activeAfter(cRef) || !activeAfter(sRef)) {
         continue;
       }
-      String cAcc = accountIdAfter(cRef);
-      String sAcc = accountIdAfter(sRef);
-      if (isProtected(cAcc) || isProtected(sAcc)) {
+      Account cAccount = accountAfter(cRef);
+      Account sAccount = accountAfter(sRef);
+      if ((cAccount != null && cAccount.isProtected())
+          || (sAccount != null && sAccount.isProtected())) {
         continue;
       }
+      String cAcc = cAccount == null ? null : cAccount.accountId();
+      String sAcc = sAccount == null ? null : sAccount.accountId();
       AccountRef c = new AccountRef(cRef, cAcc);
       AccountRef s = new AccountRef(sRef, sAcc);
       int priority = l.priority().orElse(0);
       if (cAcc != null && sAcc != null) {
-        String key = cAcc + "|" + sAcc;
-        desired.add(key);
-        ProductGuardianLink have = product.get(key);
+        ProductGuardianLink have = null;
+        for (ProductGuardianLink pl : byContact.getOrDefault(cAcc, List.of())) {
+          if (pl.studentAccountId().equals(sAcc)) {
+            have = pl;
+          }
+        }
         if (have != null) {
+          seen.add(have);
           if (!have.relationship().equals(l.relationship())
               || have.parentalResponsibility() != l.parentalResponsibility()) {
             guardianLinks.add(
@@ -1056,7 +1088,7 @@ final class PlanRun {
               priority,
               Reason.of(ReasonCode.GUARDIAN_ADDED, "relationship", l.relationship().value())));
     }
-    if (!snap.isComplete(EntityType.GUARDIAN_LINK)) {
+    if (!snap.isComplete(EntityType.GUARDIAN_LINK) || seen.size() == state.guardianLinks().size()) {
       return;
     }
     Set<String> unresolved = new HashSet<>();
@@ -1068,7 +1100,7 @@ final class PlanRun {
       }
     }
     for (ProductGuardianLink pl : state.guardianLinks()) {
-      if (desired.contains(pl.key()) || unresolved.contains(pl.key())) {
+      if (seen.contains(pl) || unresolved.contains(pl.key())) {
         continue;
       }
       Account ca = state.account(pl.contactAccountId()).orElse(null);

@@ -19,6 +19,9 @@ public final class YearGroupLabels {
 
   private final Map<String, String> explicit;
   private final boolean builtIn;
+  // MIS labels are few (a dozen per school): remember what each maps to
+  private final java.util.concurrent.ConcurrentHashMap<String, String> cache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private YearGroupLabels(Map<String, String> explicit, boolean builtIn) {
     this.explicit = explicit;
@@ -51,6 +54,18 @@ public final class YearGroupLabels {
 
   /** The product's label for an MIS label. */
   public String map(String misLabel) {
+    String hit = cache.get(misLabel);
+    if (hit != null) {
+      return hit;
+    }
+    String mapped = compute(misLabel);
+    if (cache.size() < 4096) {
+      cache.put(misLabel, mapped);
+    }
+    return mapped;
+  }
+
+  private String compute(String misLabel) {
     String e = explicit.get(key(misLabel));
     if (e != null) {
       return e;
