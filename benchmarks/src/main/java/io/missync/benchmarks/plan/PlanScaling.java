@@ -32,7 +32,8 @@ public final class PlanScaling {
             ? new int[] {10_000, 100_000}
             : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     System.out.println(
-        "students  changes  baseline_ms  plan_ms  ratio  us/student  input_heap_mb  peak_heap_mb");
+        "students  changes  baseline_ms  plan_ms  ratio  us/student  cpu_base_ms  cpu_plan_ms"
+            + "  cpu_ratio  cpu_us/student  input_heap_mb  peak_heap_mb");
     for (int n : sizes) {
       run(n);
     }
