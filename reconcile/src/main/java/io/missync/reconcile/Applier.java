@@ -6,6 +6,7 @@ import io.missync.core.model.PersonRef;
 import io.missync.core.plan.AccountRef;
 import io.missync.core.plan.ArchiveGroup;
 import io.missync.core.plan.Change;
+import io.missync.core.plan.ChangeKind;
 import io.missync.core.plan.ChangeVisitor;
 import io.missync.core.plan.CreateAccount;
 import io.missync.core.plan.CreateGroup;
@@ -117,7 +118,15 @@ public final class Applier {
           throw e;
         }
         if (result instanceof ChangeResult.Applied a) {
-          update = run.update(change, a);
+          boolean creates =
+              change.kind() == ChangeKind.CREATE_ACCOUNT
+                  || change.kind() == ChangeKind.CREATE_GROUP;
+          if (creates && a.id().isEmpty()) {
+            result =
+                new ChangeResult.Failed("the sink reported a create without the new id", false);
+          } else {
+            update = run.update(change, a);
+          }
         }
       }
       if (result instanceof ChangeResult.Applied) {
@@ -134,7 +143,7 @@ public final class Applier {
               plan.id(),
               i,
               new ApplyOutcome(planned.kind(), subject(planned), result, update));
-      run.state = run.state.apply(update, version);
+      run.record(update);
     }
     ApplyRecord.Status status =
         failed == 0 ? ApplyRecord.Status.COMPLETED : ApplyRecord.Status.COMPLETED_WITH_FAILURES;
@@ -179,17 +188,60 @@ public final class Applier {
     return second.isEmpty() ? p.toString() : p + " " + second;
   }
 
-  /** The state of one apply: the working state and the ids created so far. */
+  /**
+   * The state of one apply: the state the plan started from, an overlay of what was applied since
+   * (so each change costs the same however large the school), and the ids created so far.
+   */
   private static final class Run {
-    TargetState state;
+    private final TargetState base;
     final LocalDate today;
     final Map<PersonRef, String> createdAccounts = new HashMap<>();
     final Map<String, String> createdGroups = new HashMap<>();
+    private final Map<String, Account> accounts = new HashMap<>();
+    private final java.util.Set<String> removedAccounts = new java.util.HashSet<>();
+    private final Map<String, ProductGroup> groups = new HashMap<>();
+    private final Map<String, ProductGuardianLink> addedLinks = new HashMap<>();
+    private final java.util.Set<String> removedLinks = new java.util.HashSet<>();
     final Resolver resolver = new Resolver();
 
-    Run(TargetState state, LocalDate today) {
-      this.state = state;
+    Run(TargetState base, LocalDate today) {
+      this.base = base;
       this.today = today;
+    }
+
+    void record(StateUpdate u) {
+      for (String id : u.removedAccounts()) {
+        removedAccounts.add(id);
+        accounts.remove(id);
+      }
+      for (Account a : u.accounts()) {
+        removedAccounts.remove(a.accountId());
+        accounts.put(a.accountId(), a);
+      }
+      for (ProductGroup g : u.groups()) {
+        groups.put(g.groupId(), g);
+      }
+      for (String k : u.removedGuardianLinks()) {
+        removedLinks.add(k);
+        addedLinks.remove(k);
+      }
+      for (ProductGuardianLink l : u.guardianLinks()) {
+        removedLinks.remove(l.key());
+        addedLinks.put(l.key(), l);
+      }
+    }
+
+    Optional<Account> account(String id) {
+      if (removedAccounts.contains(id)) {
+        return Optional.empty();
+      }
+      Account a = accounts.get(id);
+      return a != null ? Optional.of(a) : base.account(id);
+    }
+
+    Optional<ProductGroup> group(String id) {
+      ProductGroup g = groups.get(id);
+      return g != null ? Optional.of(g) : base.group(id);
     }
 
     @Nullable AccountRef account(AccountRef a) {
@@ -198,7 +250,7 @@ public final class Applier {
       }
       String id = createdAccounts.get(a.person());
       if (id == null) {
-        id = state.accountFor(a.person()).map(Account::accountId).orElse(null);
+        id = base.accountFor(a.person()).map(Account::accountId).orElse(null);
       }
       return id == null ? null : AccountRef.of(a.person(), id);
     }
@@ -209,22 +261,20 @@ public final class Applier {
       }
       String id = createdGroups.get(g.sourceGroupId());
       if (id == null) {
-        id = state.groupForSource(g.sourceGroupId()).map(ProductGroup::groupId).orElse(null);
+        id = base.groupForSource(g.sourceGroupId()).map(ProductGroup::groupId).orElse(null);
       }
       return id == null ? null : GroupRef.of(g.sourceGroupId(), id);
     }
 
     private Account existing(AccountRef a) {
       String id = a.account().orElseThrow();
-      return state
-          .account(id)
+      return account(id)
           .orElseThrow(() -> new MissyncException("account " + id + " is not in the state"));
     }
 
     private ProductGroup existing(GroupRef g) {
       String id = g.productGroup().orElseThrow();
-      return state
-          .group(id)
+      return group(id)
           .orElseThrow(() -> new MissyncException("group " + id + " is not in the state"));
     }
 
@@ -309,17 +359,23 @@ public final class Applier {
       if (change instanceof DeleteAccount c) {
         String id = c.account().account().orElseThrow();
         List<String> links = new ArrayList<>();
-        for (ProductGuardianLink l : state.guardianLinks()) {
+        for (ProductGuardianLink l : base.guardianLinks()) {
+          if ((l.contactAccountId().equals(id) || l.studentAccountId().equals(id))
+              && !removedLinks.contains(l.key())) {
+            links.add(l.key());
+          }
+        }
+        for (ProductGuardianLink l : addedLinks.values()) {
           if (l.contactAccountId().equals(id) || l.studentAccountId().equals(id)) {
             links.add(l.key());
           }
         }
+        links.sort(null);
         return new StateUpdate(List.of(), List.of(id), List.of(), List.of(), List.of(), links);
       }
       if (change instanceof RekeyAccount c) {
         Account acc =
-            state
-                .account(c.accountId())
+            account(c.accountId())
                 .orElseThrow(
                     () ->
                         new MissyncException("account " + c.accountId() + " is not in the state"));
