@@ -136,4 +136,41 @@ class ApplierTest {
     assertEquals(3, p.state().accounts().size() + p.state().groups().size());
     assertEquals(EntityType.STUDENT, p.state().accounts().get(0).kind());
   }
+
+  @Test
+  void aHardDeleteRemovesTheAccountAndItsLinks() {
+    SyncPolicy month =
+        SyncPolicy.builder()
+            .hardDeleteAfter(EntityType.STUDENT, java.time.Period.ofDays(30))
+            .build();
+    Fx.Product p = new Fx.Product(month);
+    MisSnapshot withMum =
+        school().toBuilder()
+            .addContact(Fx.contact("C1", "Jane", "Smith").build())
+            .addGuardianLink(Fx.link("C1", "S1"))
+            .addGuardianLink(Fx.link("C1", "S2"))
+            .build();
+    p.sync(withMum);
+    String s2 = p.state().accountFor(PersonRef.student("S2")).orElseThrow().accountId();
+    // S2 left 40 days ago
+    var st = p.state();
+    var old =
+        st.accountFor(PersonRef.student("S2")).orElseThrow().toBuilder()
+            .active(false)
+            .deactivatedOn(Fx.TODAY.minusDays(40))
+            .build();
+    p.store.commit(Fx.SCHOOL, st.version(), StateUpdate.account(old));
+    MisSnapshot gone =
+        withMum.toBuilder()
+            .remove(PersonRef.student("S2"))
+            .removeMembershipsIf(m -> m.personId().equals("S2"))
+            .removeGuardianLinksIf(l -> l.studentId().equals("S2"))
+            .build();
+    Plan plan = p.planner.plan(p.state(), gone);
+    assertEquals(List.of(ChangeKind.UNLINK_GUARDIAN, ChangeKind.DELETE_ACCOUNT), Fx.kinds(plan));
+    p.applier.apply(plan);
+    assertTrue(p.state().account(s2).isEmpty());
+    assertTrue(p.state().guardianLinks().stream().noneMatch(l -> l.studentAccountId().equals(s2)));
+    assertEquals(List.of(), p.planner.plan(p.state(), gone).changes());
+  }
 }
