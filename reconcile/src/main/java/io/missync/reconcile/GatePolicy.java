@@ -1,0 +1,180 @@
+package io.missync.reconcile;
+
+import io.missync.core.EntityType;
+import io.missync.core.plan.ChangeKind;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The safety gate's thresholds, as an immutable value. A threshold on (entity type, change kind)
+ * trips when the plan has <em>more than</em> {@code absolute} such changes <em>and</em> they are
+ * <em>more than</em> {@code percent} of the product's active records of the type before the plan.
+ * Both conditions must hold, so a small school is not held for three leavers and a large one is not
+ * waved through for a thousand.
+ *
+ * <p>Defaults: deactivations of students, staff or contacts: more than 10% and more than 20; hard
+ * deletes: more than 5% and more than 10; account updates: more than 50% and more than 200; group
+ * archives: more than 50% and more than 50; guardian unlinks: more than 20% and more than 50. A
+ * migration is detected when more than {@code migrationMinimum} (default 10) accounts of a type are
+ * re-keyed from one MIS id to another and they are most (more than half) of the people who
+ * vanished. Partial snapshots are not held by default (incremental syncs are partial by nature and
+ * never imply leavers); review items do not hold a plan by default.
+ */
+public final class GatePolicy {
+  private static final GatePolicy DEFAULTS = builder().build();
+
+  /**
+   * One threshold.
+   *
+   * @param percent the share of the baseline, 0-100, that must be exceeded
+   * @param absolute the count that must be exceeded
+   */
+  public record Threshold(double percent, int absolute) {
+    public Threshold {
+      if (percent < 0 || percent > 100 || absolute < 0) {
+        throw new IllegalArgumentException("a threshold needs 0 <= percent <= 100, absolute >= 0");
+      }
+    }
+
+    /** True when {@code count} of {@code baseline} passes this threshold. */
+    public boolean exceededBy(int count, int baseline) {
+      if (count <= absolute) {
+        return false;
+      }
+      return baseline <= 0 || 100.0 * count / baseline > percent;
+    }
+  }
+
+  private final Map<EntityType, Map<ChangeKind, Threshold>> thresholds;
+  private final int migrationMinimum;
+  private final boolean holdOnPartial;
+  private final boolean holdOnReviewItems;
+
+  private GatePolicy(Builder b) {
+    EnumMap<EntityType, Map<ChangeKind, Threshold>> m = new EnumMap<>(EntityType.class);
+    b.thresholds.forEach((t, k) -> m.put(t, Map.copyOf(k)));
+    this.thresholds = java.util.Collections.unmodifiableMap(m);
+    this.migrationMinimum = b.migrationMinimum;
+    this.holdOnPartial = b.holdOnPartial;
+    this.holdOnReviewItems = b.holdOnReviewItems;
+  }
+
+  public static GatePolicy defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Optional<Threshold> threshold(EntityType type, ChangeKind kind) {
+    Map<ChangeKind, Threshold> m = thresholds.get(type);
+    return m == null ? Optional.empty() : Optional.ofNullable(m.get(kind));
+  }
+
+  /** Every configured threshold, by entity type and change kind. */
+  public Map<EntityType, Map<ChangeKind, Threshold>> thresholds() {
+    return thresholds;
+  }
+
+  public int migrationMinimum() {
+    return migrationMinimum;
+  }
+
+  public boolean holdOnPartial() {
+    return holdOnPartial;
+  }
+
+  public boolean holdOnReviewItems() {
+    return holdOnReviewItems;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof GatePolicy g
+        && g.thresholds.equals(thresholds)
+        && g.migrationMinimum == migrationMinimum
+        && g.holdOnPartial == holdOnPartial
+        && g.holdOnReviewItems == holdOnReviewItems;
+  }
+
+  @Override
+  public int hashCode() {
+    return thresholds.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "GatePolicy[thresholds=" + thresholds + "]";
+  }
+
+  /** Builds a {@link GatePolicy}, starting from the defaults. */
+  public static final class Builder {
+    private final EnumMap<EntityType, EnumMap<ChangeKind, Threshold>> thresholds =
+        new EnumMap<>(EntityType.class);
+    private int migrationMinimum = 10;
+    private boolean holdOnPartial;
+    private boolean holdOnReviewItems;
+
+    private Builder() {
+      for (EntityType t :
+          new EntityType[] {EntityType.STUDENT, EntityType.STAFF, EntityType.CONTACT}) {
+        threshold(t, ChangeKind.DEACTIVATE_ACCOUNT, new Threshold(10, 20));
+        threshold(t, ChangeKind.DELETE_ACCOUNT, new Threshold(5, 10));
+        threshold(t, ChangeKind.UPDATE_ACCOUNT, new Threshold(50, 200));
+      }
+      threshold(EntityType.GROUP, ChangeKind.ARCHIVE_GROUP, new Threshold(50, 50));
+      threshold(EntityType.GUARDIAN_LINK, ChangeKind.UNLINK_GUARDIAN, new Threshold(20, 50));
+    }
+
+    /** Sets (or replaces) the threshold for a change kind against an entity type. */
+    public Builder threshold(EntityType type, ChangeKind kind, Threshold threshold) {
+      thresholds.computeIfAbsent(type, t -> new EnumMap<>(ChangeKind.class)).put(kind, threshold);
+      return this;
+    }
+
+    /** Sets the same threshold for a change kind against every person type. */
+    public Builder peopleThreshold(ChangeKind kind, Threshold threshold) {
+      for (EntityType t :
+          new EntityType[] {EntityType.STUDENT, EntityType.STAFF, EntityType.CONTACT}) {
+        threshold(t, kind, threshold);
+      }
+      return this;
+    }
+
+    /** Removes a threshold: that kind of change never holds a plan. */
+    public Builder noThreshold(EntityType type, ChangeKind kind) {
+      EnumMap<ChangeKind, Threshold> m = thresholds.get(type);
+      if (m != null) {
+        m.remove(kind);
+      }
+      return this;
+    }
+
+    public Builder migrationMinimum(int min) {
+      if (min < 0) {
+        throw new IllegalArgumentException("migrationMinimum must not be negative");
+      }
+      this.migrationMinimum = min;
+      return this;
+    }
+
+    /** Hold plans whose snapshot is partial for a type the product has accounts for. */
+    public Builder holdOnPartial(boolean hold) {
+      this.holdOnPartial = hold;
+      return this;
+    }
+
+    /** Hold plans that carry review items. */
+    public Builder holdOnReviewItems(boolean hold) {
+      this.holdOnReviewItems = hold;
+      return this;
+    }
+
+    public GatePolicy build() {
+      return new GatePolicy(this);
+    }
+  }
+}

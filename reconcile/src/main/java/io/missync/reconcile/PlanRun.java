@@ -1,0 +1,1224 @@
+package io.missync.reconcile;
+
+import io.missync.core.EntityType;
+import io.missync.core.model.Completeness;
+import io.missync.core.model.Contact;
+import io.missync.core.model.Gender;
+import io.missync.core.model.Group;
+import io.missync.core.model.GuardianLink;
+import io.missync.core.model.MatchKeys;
+import io.missync.core.model.Membership;
+import io.missync.core.model.MembershipRole;
+import io.missync.core.model.MisSnapshot;
+import io.missync.core.model.Person;
+import io.missync.core.model.PersonRef;
+import io.missync.core.model.SnapshotProblem;
+import io.missync.core.model.StaffMember;
+import io.missync.core.model.Student;
+import io.missync.core.plan.AccountRef;
+import io.missync.core.plan.ArchiveGroup;
+import io.missync.core.plan.Change;
+import io.missync.core.plan.CreateAccount;
+import io.missync.core.plan.CreateGroup;
+import io.missync.core.plan.DeactivateAccount;
+import io.missync.core.plan.DeleteAccount;
+import io.missync.core.plan.Evidence;
+import io.missync.core.plan.FieldChange;
+import io.missync.core.plan.GroupRef;
+import io.missync.core.plan.JoinGroup;
+import io.missync.core.plan.LeaveGroup;
+import io.missync.core.plan.LinkGuardian;
+import io.missync.core.plan.MatchConfidence;
+import io.missync.core.plan.MoveAccount;
+import io.missync.core.plan.Plan;
+import io.missync.core.plan.PlanStatistics;
+import io.missync.core.plan.ReactivateAccount;
+import io.missync.core.plan.Reason;
+import io.missync.core.plan.ReasonCode;
+import io.missync.core.plan.RekeyAccount;
+import io.missync.core.plan.ReviewItem;
+import io.missync.core.plan.UnlinkGuardian;
+import io.missync.core.plan.UpdateAccount;
+import io.missync.core.plan.UpdateGroup;
+import io.missync.core.spi.CredentialPolicy;
+import io.missync.core.state.Account;
+import io.missync.core.state.AccountField;
+import io.missync.core.state.ProductGroup;
+import io.missync.core.state.ProductGuardianLink;
+import io.missync.core.state.TargetState;
+import io.missync.reconcile.SyncPolicy.MatchTier;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/** One planning run: holds the inputs and the working sets, and produces one {@link Plan}. */
+final class PlanRun {
+  private static final AccountField[] FIELDS = AccountField.values();
+  private static final EntityType[] PEOPLE = {
+    EntityType.STUDENT, EntityType.STAFF, EntityType.CONTACT
+  };
+
+  private final SyncPolicy policy;
+  private final CredentialPolicy credentials;
+  private final Clock clock;
+  private final TargetState state;
+  private final MisSnapshot snap;
+  private final boolean migrationAnnounced;
+  private final LocalDate today;
+
+  // buckets, in application order
+  private final List<Change> groupCreates = new ArrayList<>();
+  private final List<Change> groupUpdates = new ArrayList<>();
+  private final List<Change> rekeys = new ArrayList<>();
+  private final List<Change> creates = new ArrayList<>();
+  private final List<Change> reactivations = new ArrayList<>();
+  private final List<Change> updates = new ArrayList<>();
+  private final List<Change> memberships = new ArrayList<>();
+  private final List<Change> guardianLinks = new ArrayList<>();
+  private final EnumMap<EntityType, List<Change>> deactivations = new EnumMap<>(EntityType.class);
+  private final List<Change> archives = new ArrayList<>();
+  private final List<Change> deletes = new ArrayList<>();
+  private final List<ReviewItem> reviews = new ArrayList<>();
+
+  // groups: the MIS groups that are live in the product after the plan
+  private final Map<String, GroupRef> liveGroups = new HashMap<>();
+  private final Map<String, String> productGroupToSource = new HashMap<>();
+
+  // people: outcomes that differ from "as the state says"
+  private final Set<PersonRef> deactivated = new HashSet<>();
+  private final Set<PersonRef> activated = new HashSet<>();
+  private final Set<PersonRef> held = new HashSet<>();
+  private final Map<PersonRef, String> rekeyedTo = new HashMap<>();
+  private final Map<String, PersonRef> rekeyedAccounts = new HashMap<>();
+  private final Set<String> claimedAccounts = new HashSet<>();
+  private final EnumMap<EntityType, List<Account>> vanished = new EnumMap<>(EntityType.class);
+  private final EnumMap<EntityType, List<Account>> unlinked = new EnumMap<>(EntityType.class);
+  private final EnumMap<EntityType, List<Person>> pending = new EnumMap<>(EntityType.class);
+  private final List<Person> pendingCreates = new ArrayList<>();
+  private final List<PendingRename> pendingRenames = new ArrayList<>();
+  private final EnumMap<EntityType, Integer> baseline = new EnumMap<>(EntityType.class);
+  private @Nullable Map<String, List<String>> productLinksByStudent;
+  private @Nullable Map<String, List<String>> productLinksByContact;
+
+  PlanRun(
+      SyncPolicy policy,
+      CredentialPolicy credentials,
+      Clock clock,
+      TargetState state,
+      MisSnapshot snap,
+      boolean migrationAnnounced) {
+    this.policy = policy;
+    this.credentials = credentials;
+    this.clock = clock;
+    this.state = state;
+    this.snap = snap;
+    this.migrationAnnounced = migrationAnnounced;
+    this.today = LocalDate.now(clock);
+    for (EntityType t : PEOPLE) {
+      deactivations.put(t, new ArrayList<>());
+      vanished.put(t, new ArrayList<>());
+      unlinked.put(t, new ArrayList<>());
+      pending.put(t, new ArrayList<>());
+      baseline.put(t, 0);
+    }
+  }
+
+  Plan run() {
+    surveyAccounts();
+    planGroups();
+    if (policy.syncs(EntityType.STUDENT)) {
+      for (Student s : snap.students()) {
+        boolean leaver = policy.leavingDateMakesLeaver() && passed(s.leavingDate());
+        person(s, !leaver, leaver ? leavingReason(s) : null, true);
+      }
+      matchAndCreate(EntityType.STUDENT);
+      leavers(EntityType.STUDENT);
+    }
+    if (policy.syncs(EntityType.STAFF)) {
+      for (StaffMember s : snap.staff()) {
+        boolean leaver = policy.employmentEndMakesLeaver() && passed(s.employmentEnd());
+        person(s, !leaver, leaver ? employmentReason(s) : null, true);
+      }
+      matchAndCreate(EntityType.STAFF);
+      leavers(EntityType.STAFF);
+    }
+    if (policy.syncs(EntityType.CONTACT)) {
+      planContacts();
+      matchAndCreate(EntityType.CONTACT);
+      leavers(EntityType.CONTACT);
+      planGuardianLinks();
+    }
+    for (SnapshotProblem p : snap.problems()) {
+      reviews.add(
+          new ReviewItem.RejectedRow(
+              p.entityType(),
+              p.recordKey(),
+              p.message(),
+              Reason.of(ReasonCode.REJECTED_ROW, "problem", p.kind().name())));
+    }
+    chooseUsernames();
+    return assemble();
+  }
+
+  private static <T> List<T> of(EnumMap<EntityType, List<T>> m, EntityType t) {
+    return Objects.requireNonNull(m.get(t));
+  }
+
+  private List<Account> unlinkedOf(EntityType t) {
+    return of(unlinked, t);
+  }
+
+  private List<Account> vanishedOf(EntityType t) {
+    return of(vanished, t);
+  }
+
+  private List<Person> pendingOf(EntityType t) {
+    return of(pending, t);
+  }
+
+  private List<Change> deactivationsOf(EntityType t) {
+    return of(deactivations, t);
+  }
+
+  private static Reason leavingReason(Student s) {
+    return new Reason(
+        ReasonCode.LEAVING_DATE_PASSED,
+        Evidence.of("leavingDate", s.leavingDate().map(LocalDate::toString).orElse("")));
+  }
+
+  private static Reason employmentReason(StaffMember s) {
+    return new Reason(
+        ReasonCode.EMPLOYMENT_ENDED,
+        Evidence.of("employmentEnd", s.employmentEnd().map(LocalDate::toString).orElse("")));
+  }
+
+  // ---------------------------------------------------------------- survey
+
+  private void surveyAccounts() {
+    for (Account a : state.accounts()) {
+      EntityType k = a.kind();
+      if (a.active()) {
+        baseline.merge(k, 1, Integer::sum);
+      }
+      if (!policy.syncs(k) || a.isProtected()) {
+        continue;
+      }
+      Optional<PersonRef> link = a.link();
+      if (link.isEmpty()) {
+        unlinkedOf(k).add(a);
+      } else if (snap.person(link.get()).isEmpty()) {
+        vanishedOf(k).add(a);
+      }
+    }
+  }
+
+  private boolean passed(Optional<LocalDate> day) {
+    return day.isPresent() && day.get().isBefore(today);
+  }
+
+  // ---------------------------------------------------------------- groups
+
+  private void planGroups() {
+    boolean respect = policy.respectEffectiveDates();
+    for (Group g : snap.groups()) {
+      if (!policy.syncs(g.kind())) {
+        continue;
+      }
+      String name = groupName(g);
+      String subject = g.subject().orElse(null);
+      ProductGroup pg = state.groupForSource(g.id()).orElse(null);
+      boolean effective = !respect || g.isEffectiveOn(today);
+      if (!effective) {
+        boolean ended = g.effectiveTo().map(d -> d.isBefore(today)).orElse(false);
+        if (pg != null && !pg.archived() && ended) {
+          archives.add(
+              new ArchiveGroup(
+                  GroupRef.of(g.id(), pg.groupId()),
+                  Reason.of(
+                      ReasonCode.GROUP_GONE,
+                      "effectiveTo",
+                      g.effectiveTo().map(LocalDate::toString).orElse(""))));
+        }
+        continue;
+      }
+      if (pg == null) {
+        groupCreates.add(
+            new CreateGroup(
+                GroupRef.of(g.id(), null),
+                g.kind(),
+                name,
+                subject,
+                Reason.of(ReasonCode.NEW_IN_SOURCE, "kind", g.kind().name())));
+        liveGroups.put(g.id(), GroupRef.of(g.id(), null));
+      } else {
+        GroupRef ref = GroupRef.of(g.id(), pg.groupId());
+        if (pg.archived()
+            || pg.kind() != g.kind()
+            || !pg.name().equals(name)
+            || !Objects.equals(pg.subject(), subject)) {
+          Evidence ev = Evidence.of("kind", pg.kind().name(), "name", pg.name());
+          if (pg.subject() != null) {
+            ev = ev.with("subject", pg.subject());
+          }
+          if (pg.archived()) {
+            ev = ev.with("archived", "true");
+          }
+          groupUpdates.add(
+              new UpdateGroup(
+                  ref, g.kind(), name, subject, new Reason(ReasonCode.GROUP_CHANGED, ev)));
+        }
+        liveGroups.put(g.id(), ref);
+        productGroupToSource.put(pg.groupId(), g.id());
+      }
+    }
+    if (snap.isComplete(EntityType.GROUP)) {
+      for (ProductGroup pg : state.groups()) {
+        String src = pg.sourceGroupId();
+        if (src == null || pg.archived() || !policy.syncs(pg.kind())) {
+          continue;
+        }
+        if (snap.group(src).isEmpty()) {
+          archives.add(
+              new ArchiveGroup(
+                  GroupRef.of(src, pg.groupId()),
+                  Reason.of(ReasonCode.GROUP_GONE, "groups", Completeness.COMPLETE.name())));
+        }
+      }
+    }
+  }
+
+  private String groupName(Group g) {
+    return g.kind() == io.missync.core.model.GroupKind.YEAR
+        ? policy.yearGroups().map(g.name())
+        : g.name();
+  }
+
+  // ---------------------------------------------------------------- people
+
+  /**
+   * One person in the snapshot: handles a linked account, or queues the person for matching.
+   *
+   * @param mayDeactivate false when the snapshot cannot tell whether an unwanted person is a leaver
+   */
+  private void person(Person p, boolean wanted, @Nullable Reason notWanted, boolean mayDeactivate) {
+    PersonRef ref = p.ref();
+    Account acc = state.accountFor(ref).orElse(null);
+    if (acc != null) {
+      if (acc.isProtected()) {
+        return;
+      }
+      if (!wanted && !mayDeactivate) {
+        return;
+      }
+      existing(p, ref, acc, wanted, notWanted);
+    } else if (wanted) {
+      pendingOf(p.entityType()).add(p);
+    }
+  }
+
+  private void existing(
+      Person p, PersonRef ref, Account acc, boolean wanted, @Nullable Reason notWanted) {
+    AccountRef aref = AccountRef.of(ref, acc.accountId());
+    if (wanted) {
+      if (!acc.active()) {
+        Evidence ev =
+            Evidence.of(
+                "deactivatedOn", acc.deactivatedOn().map(LocalDate::toString).orElse("unknown"));
+        if (policy.rejoiners() == SyncPolicy.RejoinerAction.REACTIVATE) {
+          reactivations.add(new ReactivateAccount(aref, new Reason(ReasonCode.REJOINED, ev)));
+          activated.add(ref);
+        } else {
+          reviews.add(
+              new ReviewItem.PossibleDuplicate(
+                  ref,
+                  acc.accountId(),
+                  MatchConfidence.CERTAIN,
+                  new Reason(ReasonCode.REJOINED, ev)));
+          held.add(ref);
+          return;
+        }
+      }
+      fieldUpdates(p, acc, aref);
+      memberships(ref, aref, acc);
+    } else if (acc.active()) {
+      deactivate(aref, Objects.requireNonNull(notWanted, "a reason for an unwanted person"));
+    } else {
+      maybeDelete(acc, aref);
+    }
+  }
+
+  private void deactivate(AccountRef aref, Reason why) {
+    deactivationsOf(aref.person().type()).add(new DeactivateAccount(aref, why));
+    deactivated.add(aref.person());
+  }
+
+  private void maybeDelete(Account acc, AccountRef aref) {
+    Optional<Period> grace = policy.hardDeleteAfter(acc.kind());
+    Optional<LocalDate> since = acc.deactivatedOn();
+    if (grace.isPresent() && since.isPresent() && !today.isBefore(since.get().plus(grace.get()))) {
+      deletes.add(
+          new DeleteAccount(
+              aref,
+              Reason.of(
+                  ReasonCode.GRACE_PERIOD_EXPIRED,
+                  "deactivatedOn",
+                  since.get().toString(),
+                  "gracePeriod",
+                  grace.get().toString())));
+    }
+  }
+
+  /** Accounts of the type whose MIS person is gone: leavers, unless a match claimed them. */
+  private void leavers(EntityType type) {
+    boolean complete = snap.isComplete(type);
+    for (Account acc : vanishedOf(type)) {
+      if (claimedAccounts.contains(acc.accountId())) {
+        continue;
+      }
+      PersonRef old = acc.link().orElseThrow();
+      AccountRef aref = AccountRef.of(old, acc.accountId());
+      if (complete) {
+        if (acc.active()) {
+          deactivate(
+              aref,
+              Reason.of(
+                  ReasonCode.LEFT_SOURCE,
+                  type.name().toLowerCase(java.util.Locale.ROOT),
+                  Completeness.COMPLETE.name()));
+        } else {
+          maybeDelete(acc, aref);
+        }
+      } else if (type == EntityType.CONTACT
+          && acc.active()
+          && snap.isComplete(EntityType.STUDENT)
+          && noActiveLinkedStudent(acc.accountId())) {
+        deactivate(aref, Reason.of(ReasonCode.NO_ACTIVE_STUDENT, "productLinks", "inactive"));
+      }
+    }
+  }
+
+  private boolean noActiveLinkedStudent(String contactAccountId) {
+    Map<String, List<String>> byContact = productLinksByContact;
+    if (byContact == null) {
+      byContact = new HashMap<>();
+      for (ProductGuardianLink l : state.guardianLinks()) {
+        byContact
+            .computeIfAbsent(l.contactAccountId(), k -> new ArrayList<>(2))
+            .add(l.studentAccountId());
+      }
+      productLinksByContact = byContact;
+    }
+    List<String> students = byContact.getOrDefault(contactAccountId, List.of());
+    if (students.isEmpty()) {
+      return false;
+    }
+    for (String s : students) {
+      if (accountActiveAfter(s)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void planContacts() {
+    boolean canDecide =
+        snap.isComplete(EntityType.GUARDIAN_LINK) && snap.isComplete(EntityType.STUDENT);
+    for (Contact c : snap.contacts()) {
+      boolean eligibleContact = !policy.contactRequiresEmail() || c.email().isPresent();
+      int eligibleLinks = 0;
+      boolean anyActive = false;
+      for (GuardianLink l : snap.linksOfContact(c.id())) {
+        if (eligible(l)) {
+          eligibleLinks++;
+          if (activeAfter(l.student())) {
+            anyActive = true;
+            break;
+          }
+        }
+      }
+      boolean wanted = eligibleContact && anyActive;
+      Reason why = null;
+      if (!wanted) {
+        if (!eligibleContact || eligibleLinks == 0) {
+          why =
+              Reason.of(
+                  ReasonCode.NOT_ELIGIBLE,
+                  "eligibleLinks",
+                  Integer.toString(eligibleLinks),
+                  "emailRequiredAndMissing",
+                  Boolean.toString(!eligibleContact));
+        } else {
+          why =
+              Reason.of(
+                  ReasonCode.NO_ACTIVE_STUDENT, "eligibleLinks", Integer.toString(eligibleLinks));
+        }
+      }
+      person(c, wanted, why, canDecide);
+    }
+  }
+
+  private boolean eligible(GuardianLink l) {
+    if (policy.contactRequiresParentalResponsibility() && !l.parentalResponsibility()) {
+      return false;
+    }
+    var max = policy.contactMaxPriority();
+    return max.isEmpty() || l.priority().orElse(1) <= max.getAsInt();
+  }
+
+  /** Whether the person will have an active account once the plan is applied. */
+  private boolean activeAfter(PersonRef ref) {
+    if (!deactivated.isEmpty() && deactivated.contains(ref)) {
+      return false;
+    }
+    if (!activated.isEmpty() && activated.contains(ref)) {
+      return true;
+    }
+    if (!held.isEmpty() && held.contains(ref)) {
+      return false;
+    }
+    Account acc = accountAfter(ref);
+    return acc != null && acc.active();
+  }
+
+  /** The existing account the person has once re-keys are applied (null for none or new). */
+  private @Nullable Account accountAfter(PersonRef ref) {
+    String id = rekeyedTo.isEmpty() ? null : rekeyedTo.get(ref);
+    return id != null ? state.account(id).orElse(null) : state.accountFor(ref).orElse(null);
+  }
+
+  private boolean accountActiveAfter(String accountId) {
+    Account acc = state.account(accountId).orElse(null);
+    if (acc == null) {
+      return false;
+    }
+    PersonRef ref = linkAfter(acc);
+    return ref == null ? acc.active() : activeAfter(ref);
+  }
+
+  private @Nullable PersonRef linkAfter(Account acc) {
+    PersonRef r = rekeyedAccounts.get(acc.accountId());
+    return r != null ? r : acc.link().orElse(null);
+  }
+
+  private @Nullable String accountIdAfter(PersonRef ref) {
+    Account acc = accountAfter(ref);
+    return acc == null ? null : acc.accountId();
+  }
+
+  // ---------------------------------------------------------------- fields
+
+  private @Nullable String desired(Person p, AccountField f) {
+    switch (f) {
+      case FORENAME:
+        return blankToNull(
+            policy.names() == SyncPolicy.NameSource.LEGAL
+                ? p.legalForename().orElse(p.forename())
+                : p.forename());
+      case SURNAME:
+        return blankToNull(
+            policy.names() == SyncPolicy.NameSource.LEGAL
+                ? p.legalSurname().orElse(p.surname())
+                : p.surname());
+      case LEGAL_FORENAME:
+        return p.legalForename().orElse(null);
+      case LEGAL_SURNAME:
+        return p.legalSurname().orElse(null);
+      case MIDDLE_NAMES:
+        return p.middleNames().orElse(null);
+      case TITLE:
+        return p.title().orElse(null);
+      case EMAIL:
+        return p.email().orElse(null);
+      case DATE_OF_BIRTH:
+        return p.dateOfBirth().map(LocalDate::toString).orElse(null);
+      case GENDER:
+        return p.gender().map(Gender::value).orElse(null);
+      case YEAR_GROUP:
+        return p instanceof Student s
+            ? s.yearGroup().map(y -> policy.yearGroups().map(y)).orElse(null)
+            : null;
+      case UPN:
+        return p instanceof Student s ? s.upn().orElse(null) : null;
+      case STAFF_CODE:
+        return p instanceof StaffMember s ? s.staffCode().orElse(null) : null;
+      case JOB_TITLE:
+        return p instanceof StaffMember s ? s.jobTitle().orElse(null) : null;
+      case PHONE:
+        return p instanceof Contact c ? c.phone().orElse(null) : null;
+      case USERNAME:
+        return null;
+    }
+    throw new AssertionError(f);
+  }
+
+  private static @Nullable String blankToNull(String s) {
+    return s.isBlank() ? null : s;
+  }
+
+  private Map<AccountField, String> createFields(Person p) {
+    EnumMap<AccountField, String> m = new EnumMap<>(AccountField.class);
+    for (AccountField f : policy.managedFields()) {
+      String v = desired(p, f);
+      if (v != null) {
+        m.put(f, v);
+      }
+    }
+    return m;
+  }
+
+  private void fieldUpdates(Person p, Account acc, AccountRef aref) {
+    Map<AccountField, String> have = acc.fields();
+    Set<AccountField> managed = policy.managedFields();
+    Set<AccountField> owned = policy.productOwnedFields();
+    List<FieldChange> diffs = null;
+    boolean renamed = false;
+    for (AccountField f : FIELDS) {
+      if (f == AccountField.USERNAME || !managed.contains(f) || owned.contains(f)) {
+        continue;
+      }
+      String want = desired(p, f);
+      String cur = have.get(f);
+      if (!Objects.equals(want, cur)) {
+        if (diffs == null) {
+          diffs = new ArrayList<>(2);
+        }
+        diffs.add(new FieldChange(f, cur, want));
+        renamed |= f == AccountField.FORENAME || f == AccountField.SURNAME;
+      }
+    }
+    if (renamed
+        && policy.renames() == SyncPolicy.RenameAction.REGENERATE_USERNAME
+        && !owned.contains(AccountField.USERNAME)) {
+      pendingRenames.add(new PendingRename(p, acc, aref, diffs));
+      return;
+    }
+    if (diffs != null) {
+      updates.add(new UpdateAccount(aref, diffs, fieldsReason(diffs)));
+    }
+  }
+
+  private static Reason fieldsReason(List<FieldChange> diffs) {
+    StringBuilder names = new StringBuilder();
+    for (FieldChange d : diffs) {
+      if (names.length() > 0) {
+        names.append(',');
+      }
+      names.append(d.field().name());
+    }
+    return Reason.of(ReasonCode.FIELDS_CHANGED, "fields", names.toString());
+  }
+
+  // ---------------------------------------------------------------- memberships
+
+  private static int rank(MembershipRole r) {
+    switch (r) {
+      case MAIN_TEACHER:
+        return 2;
+      case TEACHER:
+        return 1;
+      default:
+        return 0;
+    }
+  }
+
+  private void memberships(PersonRef ref, AccountRef aref, @Nullable Account acc) {
+    Map<String, MembershipRole> have = acc == null ? Map.of() : acc.groups();
+    if (liveGroups.isEmpty() && have.isEmpty()) {
+      return;
+    }
+    // what the source wants, by MIS group id (strongest role when listed more than once)
+    Map<String, MembershipRole> want = new HashMap<>();
+    if (!liveGroups.isEmpty()) {
+      boolean respect = policy.respectEffectiveDates();
+      for (Membership m : snap.membershipsOf(ref)) {
+        if (!liveGroups.containsKey(m.groupId()) || (respect && !m.isEffectiveOn(today))) {
+          continue;
+        }
+        want.merge(m.groupId(), m.role(), (a, b) -> rank(a) >= rank(b) ? a : b);
+      }
+    }
+    // fast path: the account already has exactly the wanted managed memberships
+    int managed = 0;
+    for (String productGroup : have.keySet()) {
+      if (productGroupToSource.containsKey(productGroup)) {
+        managed++;
+      }
+    }
+    if (managed == want.size()) {
+      boolean same = true;
+      for (Map.Entry<String, MembershipRole> e : want.entrySet()) {
+        String pg = Objects.requireNonNull(liveGroups.get(e.getKey())).productGroupId();
+        if (pg == null || have.get(pg) != e.getValue()) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        return;
+      }
+    }
+    Map<String, MembershipRole> current = new HashMap<>();
+    for (Map.Entry<String, MembershipRole> e : have.entrySet()) {
+      String src = productGroupToSource.get(e.getKey());
+      if (src != null) {
+        current.put(src, e.getValue());
+      }
+    }
+    List<String> joins = new ArrayList<>();
+    List<String> leaves = new ArrayList<>();
+    for (Map.Entry<String, MembershipRole> e : want.entrySet()) {
+      MembershipRole cur = current.get(e.getKey());
+      if (cur == null) {
+        joins.add(e.getKey());
+      } else if (cur != e.getValue()) {
+        memberships.add(
+            new JoinGroup(
+                aref,
+                group(e.getKey()),
+                e.getValue(),
+                Reason.of(
+                    ReasonCode.JOINED_GROUP,
+                    "group",
+                    e.getKey(),
+                    "role",
+                    e.getValue().name(),
+                    "previousRole",
+                    cur.name())));
+      }
+    }
+    if (snap.isComplete(EntityType.MEMBERSHIP)) {
+      for (String src : current.keySet()) {
+        if (!want.containsKey(src)) {
+          leaves.add(src);
+        }
+      }
+    }
+    // a single leave and a single join of the same kind is a move
+    EnumMap<io.missync.core.model.GroupKind, int[]> perKind =
+        new EnumMap<>(io.missync.core.model.GroupKind.class);
+    for (String j : joins) {
+      perKind.computeIfAbsent(kindOf(j), k -> new int[2])[0]++;
+    }
+    for (String l : leaves) {
+      perKind.computeIfAbsent(kindOf(l), k -> new int[2])[1]++;
+    }
+    for (String l : leaves) {
+      int[] n = Objects.requireNonNull(perKind.get(kindOf(l)));
+      if (n[0] == 1 && n[1] == 1) {
+        String j = joins.stream().filter(x -> kindOf(x) == kindOf(l)).findFirst().orElseThrow();
+        MembershipRole role = Objects.requireNonNull(want.get(j));
+        memberships.add(
+            new MoveAccount(
+                aref,
+                group(l),
+                group(j),
+                role,
+                Reason.of(ReasonCode.MOVED_GROUP, "from", l, "to", j, "kind", kindOf(l).name())));
+      } else {
+        memberships.add(
+            new LeaveGroup(aref, group(l), Reason.of(ReasonCode.LEFT_GROUP, "group", l)));
+      }
+    }
+    for (String j : joins) {
+      int[] n = Objects.requireNonNull(perKind.get(kindOf(j)));
+      if (n[0] == 1 && n[1] == 1) {
+        continue;
+      }
+      MembershipRole role = Objects.requireNonNull(want.get(j));
+      memberships.add(
+          new JoinGroup(
+              aref,
+              group(j),
+              role,
+              Reason.of(ReasonCode.JOINED_GROUP, "group", j, "role", role.name())));
+    }
+  }
+
+  private GroupRef group(String sourceId) {
+    return Objects.requireNonNull(liveGroups.get(sourceId));
+  }
+
+  private io.missync.core.model.GroupKind kindOf(String sourceId) {
+    return snap.group(sourceId).orElseThrow().kind();
+  }
+
+  // ---------------------------------------------------------------- matching
+
+  private static final MatchTier[] TIER_ORDER = {
+    MatchTier.UPN,
+    MatchTier.FORMER_UPN,
+    MatchTier.NAME_AND_LINKED_STUDENT,
+    MatchTier.EMAIL,
+    MatchTier.NAME_DOB,
+    MatchTier.NAME_YEAR
+  };
+
+  private static MatchConfidence confidence(MatchTier t) {
+    switch (t) {
+      case UPN:
+      case FORMER_UPN:
+      case NAME_AND_LINKED_STUDENT:
+        return MatchConfidence.CERTAIN;
+      case EMAIL:
+        return MatchConfidence.LIKELY;
+      default:
+        return MatchConfidence.POSSIBLE;
+    }
+  }
+
+  private static String accountNameKey(Account a) {
+    String f =
+        a.field(AccountField.LEGAL_FORENAME).or(() -> a.field(AccountField.FORENAME)).orElse("");
+    String s =
+        a.field(AccountField.LEGAL_SURNAME).or(() -> a.field(AccountField.SURNAME)).orElse("");
+    return MatchKeys.name(f) + "|" + MatchKeys.name(s);
+  }
+
+  private static String personNameKey(Person p) {
+    return MatchKeys.name(p.legalForename().orElse(p.forename()))
+        + "|"
+        + MatchKeys.name(p.legalSurname().orElse(p.surname()));
+  }
+
+  private @Nullable String personKey(Person p, MatchTier t) {
+    switch (t) {
+      case UPN:
+        return p instanceof Student s ? s.upn().orElse(null) : null;
+      case FORMER_UPN:
+        return p instanceof Student s ? s.formerUpn().orElse(null) : null;
+      case EMAIL:
+        return p.emailKey().orElse(null);
+      case NAME_DOB:
+        return p.dateOfBirth().map(d -> personNameKey(p) + "|" + d).orElse(null);
+      case NAME_YEAR:
+        return p instanceof Student s
+            ? s.yearGroup()
+                .map(y -> personNameKey(p) + "|" + policy.yearGroups().map(y))
+                .orElse(null)
+            : null;
+      default:
+        return null;
+    }
+  }
+
+  private static @Nullable String accountKey(Account a, MatchTier t) {
+    switch (t) {
+      case UPN:
+      case FORMER_UPN:
+        return a.field(AccountField.UPN)
+            .map(u -> u.toUpperCase(java.util.Locale.ROOT))
+            .orElse(null);
+      case EMAIL:
+        return a.field(AccountField.EMAIL)
+            .map(e -> e.toLowerCase(java.util.Locale.ROOT))
+            .orElse(null);
+      case NAME_DOB:
+        return a.field(AccountField.DATE_OF_BIRTH)
+            .map(d -> accountNameKey(a) + "|" + d)
+            .orElse(null);
+      case NAME_YEAR:
+        return a.field(AccountField.YEAR_GROUP).map(y -> accountNameKey(a) + "|" + y).orElse(null);
+      default:
+        return null;
+    }
+  }
+
+  private void matchAndCreate(EntityType type) {
+    List<Person> people = pendingOf(type);
+    if (people.isEmpty()) {
+      return;
+    }
+    people.sort(Comparator.comparing(Person::ref));
+    List<Account> candidates = new ArrayList<>(vanishedOf(type));
+    candidates.addAll(unlinkedOf(type));
+    Map<Person, Match> proposals = new HashMap<>();
+    Map<String, List<Person>> byAccount = new TreeMap<>();
+    if (!candidates.isEmpty()) {
+      candidates.sort(Comparator.comparing(Account::accountId));
+      EnumMap<MatchTier, Map<String, List<Account>>> index = new EnumMap<>(MatchTier.class);
+      for (MatchTier t : TIER_ORDER) {
+        if (!policy.matchTiers().contains(t) || t == MatchTier.NAME_AND_LINKED_STUDENT) {
+          continue;
+        }
+        Map<String, List<Account>> m = new HashMap<>();
+        for (Account a : candidates) {
+          String k = accountKey(a, t);
+          if (k != null) {
+            m.computeIfAbsent(k, x -> new ArrayList<>(1)).add(a);
+          }
+        }
+        index.put(t, m);
+      }
+      Map<String, Account> candidateById = new HashMap<>();
+      for (Account a : candidates) {
+        candidateById.put(a.accountId(), a);
+      }
+      for (Person p : people) {
+        Match m = find(p, index, candidateById);
+        if (m == null) {
+          continue;
+        }
+        if (m.accounts.size() > 1) {
+          ambiguous(p, m);
+        } else {
+          proposals.put(p, m);
+          byAccount.computeIfAbsent(m.accounts.get(0).accountId(), k -> new ArrayList<>()).add(p);
+        }
+      }
+    }
+    for (Map.Entry<String, List<Person>> e : byAccount.entrySet()) {
+      List<Person> claimants = e.getValue();
+      if (claimants.size() > 1) {
+        for (Person p : claimants) {
+          ambiguous(p, Objects.requireNonNull(proposals.get(p)));
+        }
+        continue;
+      }
+      Person p = claimants.get(0);
+      Match m = Objects.requireNonNull(proposals.get(p));
+      Account acc = m.accounts.get(0);
+      claimedAccounts.add(acc.accountId());
+      MatchConfidence conf = confidence(m.tier);
+      if (conf == MatchConfidence.CERTAIN
+          || (conf == MatchConfidence.LIKELY && policy.autoApplyLikelyMatches())) {
+        rekey(p, acc, m.tier, conf);
+      } else {
+        reviews.add(
+            new ReviewItem.PossibleDuplicate(
+                p.ref(),
+                acc.accountId(),
+                conf,
+                Reason.of(ReasonCode.UNCERTAIN_MATCH, "matchedOn", m.tier.name())));
+        held.add(p.ref());
+      }
+    }
+    for (Person p : people) {
+      PersonRef ref = p.ref();
+      if (held.contains(ref) || rekeyedTo.containsKey(ref)) {
+        continue;
+      }
+      pendingCreates.add(p);
+      activated.add(ref);
+      memberships(ref, AccountRef.pending(ref), null);
+    }
+  }
+
+  private void ambiguous(Person p, Match m) {
+    List<String> ids = new ArrayList<>();
+    for (Account a : m.accounts) {
+      ids.add(a.accountId());
+      claimedAccounts.add(a.accountId());
+    }
+    if (held.add(p.ref())) {
+      reviews.add(
+          new ReviewItem.AmbiguousMatch(
+              p.ref(), ids, Reason.of(ReasonCode.AMBIGUOUS_MATCH, "matchedOn", m.tier.name())));
+    }
+  }
+
+  private void rekey(Person p, Account acc, MatchTier tier, MatchConfidence conf) {
+    PersonRef ref = p.ref();
+    PersonRef previous = acc.link().orElse(null);
+    Evidence ev = Evidence.of("matchedOn", tier.name());
+    if (previous != null) {
+      ev = ev.with("previousId", previous.id()).with("newId", ref.id());
+    }
+    if (migrationAnnounced) {
+      ev = ev.with("migrationAnnounced", "true");
+    }
+    ReasonCode code =
+        previous != null ? ReasonCode.MIS_MIGRATION : ReasonCode.MATCHED_EXISTING_ACCOUNT;
+    rekeys.add(new RekeyAccount(acc.accountId(), previous, ref, conf, new Reason(code, ev)));
+    rekeyedTo.put(ref, acc.accountId());
+    rekeyedAccounts.put(acc.accountId(), ref);
+    activated.add(ref);
+    existing(p, ref, acc, true, null);
+  }
+
+  private @Nullable Match find(
+      Person p, EnumMap<MatchTier, Map<String, List<Account>>> index, Map<String, Account> byId) {
+    for (MatchTier t : TIER_ORDER) {
+      if (!policy.matchTiers().contains(t)) {
+        continue;
+      }
+      List<Account> hits;
+      if (t == MatchTier.NAME_AND_LINKED_STUDENT) {
+        hits = p instanceof Contact c ? byLinkedStudent(c, byId) : List.of();
+      } else {
+        String k = personKey(p, t);
+        Map<String, List<Account>> m = index.get(t);
+        hits = k == null || m == null ? List.of() : m.getOrDefault(k, List.of());
+      }
+      if (!hits.isEmpty()) {
+        return new Match(t, hits);
+      }
+    }
+    return null;
+  }
+
+  private List<Account> byLinkedStudent(Contact c, Map<String, Account> candidates) {
+    Map<String, List<String>> byStudent = productLinksByStudent;
+    if (byStudent == null) {
+      byStudent = new HashMap<>();
+      for (ProductGuardianLink l : state.guardianLinks()) {
+        byStudent
+            .computeIfAbsent(l.studentAccountId(), k -> new ArrayList<>(2))
+            .add(l.contactAccountId());
+      }
+      productLinksByStudent = byStudent;
+    }
+    String key = personNameKey(c);
+    TreeMap<String, Account> hits = new TreeMap<>();
+    for (GuardianLink l : snap.linksOfContact(c.id())) {
+      String studentAccount = accountIdAfter(l.student());
+      if (studentAccount == null) {
+        continue;
+      }
+      for (String contactAccount : byStudent.getOrDefault(studentAccount, List.of())) {
+        Account a = candidates.get(contactAccount);
+        if (a != null && accountNameKey(a).equals(key)) {
+          hits.put(a.accountId(), a);
+        }
+      }
+    }
+    return new ArrayList<>(hits.values());
+  }
+
+  private static final class Match {
+    final MatchTier tier;
+    final List<Account> accounts;
+
+    Match(MatchTier tier, List<Account> accounts) {
+      this.tier = tier;
+      this.accounts = accounts;
+    }
+  }
+
+  private static final class PendingRename {
+    final Person person;
+    final Account account;
+    final AccountRef ref;
+    final List<FieldChange> diffs;
+
+    PendingRename(
+        Person person, Account account, AccountRef ref, @Nullable List<FieldChange> diffs) {
+      this.person = person;
+      this.account = account;
+      this.ref = ref;
+      this.diffs = diffs == null ? new ArrayList<>() : diffs;
+    }
+  }
+
+  // ---------------------------------------------------------------- guardian links
+
+  private void planGuardianLinks() {
+    // product links by contact account: a contact has few, so a short list each
+    Map<String, List<ProductGuardianLink>> byContact = new HashMap<>();
+    for (ProductGuardianLink l : state.guardianLinks()) {
+      byContact.computeIfAbsent(l.contactAccountId(), k -> new ArrayList<>(2)).add(l);
+    }
+    Set<ProductGuardianLink> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (GuardianLink l : snap.guardianLinks()) {
+      if (!eligible(l)) {
+        continue;
+      }
+      PersonRef cRef = l.contact();
+      PersonRef sRef = l.student();
+      if (!activeAfter(cRef) || !activeAfter(sRef)) {
+        continue;
+      }
+      Account cAccount = accountAfter(cRef);
+      Account sAccount = accountAfter(sRef);
+      if ((cAccount != null && cAccount.isProtected())
+          || (sAccount != null && sAccount.isProtected())) {
+        continue;
+      }
+      String cAcc = cAccount == null ? null : cAccount.accountId();
+      String sAcc = sAccount == null ? null : sAccount.accountId();
+      AccountRef c = new AccountRef(cRef, cAcc);
+      AccountRef s = new AccountRef(sRef, sAcc);
+      int priority = l.priority().orElse(0);
+      if (cAcc != null && sAcc != null) {
+        ProductGuardianLink have = null;
+        for (ProductGuardianLink pl : byContact.getOrDefault(cAcc, List.of())) {
+          if (pl.studentAccountId().equals(sAcc)) {
+            have = pl;
+          }
+        }
+        if (have != null) {
+          seen.add(have);
+          if (!have.relationship().equals(l.relationship())
+              || have.parentalResponsibility() != l.parentalResponsibility()) {
+            guardianLinks.add(
+                new LinkGuardian(
+                    c,
+                    s,
+                    l.relationship(),
+                    l.parentalResponsibility(),
+                    priority,
+                    Reason.of(
+                        ReasonCode.RELATIONSHIP_CHANGED,
+                        "relationship",
+                        have.relationship().value(),
+                        "parentalResponsibility",
+                        Boolean.toString(have.parentalResponsibility()))));
+          }
+          continue;
+        }
+      }
+      guardianLinks.add(
+          new LinkGuardian(
+              c,
+              s,
+              l.relationship(),
+              l.parentalResponsibility(),
+              priority,
+              Reason.of(ReasonCode.GUARDIAN_ADDED, "relationship", l.relationship().value())));
+    }
+    if (!snap.isComplete(EntityType.GUARDIAN_LINK) || seen.size() == state.guardianLinks().size()) {
+      return;
+    }
+    Set<String> unresolved = new HashSet<>();
+    for (GuardianLink l : snap.unresolvedGuardianLinks()) {
+      String cAcc = accountIdAfter(l.contact());
+      String sAcc = accountIdAfter(l.student());
+      if (cAcc != null && sAcc != null) {
+        unresolved.add(cAcc + "|" + sAcc);
+      }
+    }
+    for (ProductGuardianLink pl : state.guardianLinks()) {
+      if (seen.contains(pl) || unresolved.contains(pl.key())) {
+        continue;
+      }
+      Account ca = state.account(pl.contactAccountId()).orElse(null);
+      Account sa = state.account(pl.studentAccountId()).orElse(null);
+      if (ca == null || sa == null || ca.isProtected() || sa.isProtected()) {
+        continue;
+      }
+      if (underReview(ca.accountId()) || underReview(sa.accountId())) {
+        // a person must decide who this account is; until then its links stay as they are
+        continue;
+      }
+      PersonRef cp = linkAfter(ca);
+      PersonRef sp = linkAfter(sa);
+      if (cp == null || sp == null) {
+        continue;
+      }
+      guardianLinks.add(
+          new UnlinkGuardian(
+              AccountRef.of(cp, ca.accountId()),
+              AccountRef.of(sp, sa.accountId()),
+              Reason.of(
+                  ReasonCode.GUARDIAN_REMOVED,
+                  "relationship",
+                  pl.relationship().value(),
+                  "guardianLinks",
+                  Completeness.COMPLETE.name())));
+    }
+  }
+
+  private boolean underReview(String accountId) {
+    return claimedAccounts.contains(accountId) && !rekeyedAccounts.containsKey(accountId);
+  }
+
+  private boolean isProtected(@Nullable String accountId) {
+    return accountId != null && state.account(accountId).map(Account::isProtected).orElse(false);
+  }
+
+  // ---------------------------------------------------------------- usernames
+
+  private void chooseUsernames() {
+    if (pendingCreates.isEmpty() && pendingRenames.isEmpty()) {
+      return;
+    }
+    Set<String> taken = new HashSet<>();
+    for (Account a : state.accounts()) {
+      a.username().ifPresent(taken::add);
+    }
+    List<Object> work = new ArrayList<>(pendingCreates);
+    work.addAll(pendingRenames);
+    work.sort(Comparator.comparing(PlanRun::workRef));
+    for (Object w : work) {
+      if (w instanceof Person p) {
+        String name = credentials.usernames(p).generate(p, c -> !taken.contains(c));
+        taken.add(name);
+        creates.add(
+            new CreateAccount(
+                AccountRef.pending(p.ref()),
+                createFields(p),
+                name,
+                credentials.passwordPolicyFor(p),
+                null,
+                Reason.of(ReasonCode.NEW_IN_SOURCE, "type", p.entityType().name())));
+      } else {
+        PendingRename r = (PendingRename) w;
+        String own = r.account.username().orElse(null);
+        String name =
+            credentials
+                .usernames(r.person)
+                .generate(r.person, c -> c.equals(own) || !taken.contains(c));
+        taken.add(name);
+        List<FieldChange> diffs = new ArrayList<>(r.diffs);
+        if (!name.equals(own)) {
+          diffs.add(new FieldChange(AccountField.USERNAME, own, name));
+        }
+        updates.add(new UpdateAccount(r.ref, diffs, fieldsReason(diffs)));
+      }
+    }
+  }
+
+  private static PersonRef workRef(Object w) {
+    return w instanceof Person p ? p.ref() : ((PendingRename) w).ref.person();
+  }
+
+  // ---------------------------------------------------------------- assemble
+
+  private Plan assemble() {
+    List<Change> all = new ArrayList<>();
+    addSorted(all, groupCreates, ChangeOrder.BY_GROUP);
+    addSorted(all, groupUpdates, ChangeOrder.BY_GROUP);
+    addSorted(all, rekeys, ChangeOrder.BY_SUBJECT);
+    addSorted(all, creates, ChangeOrder.BY_SUBJECT);
+    addSorted(all, reactivations, ChangeOrder.BY_SUBJECT);
+    addSorted(all, updates, ChangeOrder.BY_SUBJECT);
+    addSorted(all, memberships, ChangeOrder.BY_SUBJECT);
+    addSorted(all, guardianLinks, ChangeOrder.BY_SUBJECT);
+    for (EntityType t : PEOPLE) {
+      addSorted(all, deactivationsOf(t), ChangeOrder.BY_SUBJECT);
+    }
+    addSorted(all, archives, ChangeOrder.BY_GROUP);
+    addSorted(all, deletes, ChangeOrder.BY_SUBJECT);
+    reviews.sort(ChangeOrder.REVIEWS);
+    int groupsBase = 0;
+    for (ProductGroup g : state.groups()) {
+      if (!g.archived()) {
+        groupsBase++;
+      }
+    }
+    baseline.put(EntityType.GROUP, groupsBase);
+    baseline.put(EntityType.GUARDIAN_LINK, state.guardianLinks().size());
+    PlanStatistics stats = PlanStatistics.of(all, baseline);
+    String id =
+        PlanFingerprint.of(state.schoolId(), state.version(), migrationAnnounced, all, reviews);
+    return new Plan(
+        id, state.schoolId(), state.version(), clock.instant(), all, reviews, stats, null);
+  }
+
+  private static void addSorted(List<Change> out, List<Change> bucket, Comparator<Change> order) {
+    bucket.sort(order);
+    out.addAll(bucket);
+  }
+}

@@ -1,0 +1,196 @@
+package io.missync.reconcile;
+
+import io.missync.core.EntityType;
+import io.missync.core.model.Completeness;
+import io.missync.core.model.MisSnapshot;
+import io.missync.core.plan.Change;
+import io.missync.core.plan.ChangeKind;
+import io.missync.core.plan.GateVerdict;
+import io.missync.core.plan.HoldReason;
+import io.missync.core.plan.Plan;
+import io.missync.core.plan.PlanStatistics;
+import io.missync.core.plan.ReasonCode;
+import io.missync.core.plan.RekeyAccount;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Decides whether a plan may be applied unattended. It holds the plan, with reasons, when:
+ *
+ * <ul>
+ *   <li>the source is empty or absent for a person type the product has active accounts of ({@link
+ *       HoldReason.Code#EMPTY_SOURCE}, {@link HoldReason.Code#INCOMPLETE_SOURCE}), or partial when
+ *       the policy says so;
+ *   <li>the number of records fetched disagrees with the source's own count ({@link
+ *       HoldReason.Code#COUNT_MISMATCH});
+ *   <li>changes of a kind pass a threshold ({@link HoldReason.Code#THRESHOLD_EXCEEDED});
+ *   <li>an MIS migration was announced, or is visible as mass id churn: most people who vanished
+ *       were re-keyed to new ids ({@link HoldReason.Code#MIGRATION_DETECTED});
+ *   <li>the policy asks for it and the plan has review items ({@link
+ *       HoldReason.Code#REVIEW_REQUIRED}).
+ * </ul>
+ *
+ * Messages carry counts, percentages and thresholds, never personal data. Stateless and
+ * thread-safe.
+ */
+public final class SafetyGate {
+  private static final EntityType[] PEOPLE = {
+    EntityType.STUDENT, EntityType.STAFF, EntityType.CONTACT
+  };
+
+  private final GatePolicy policy;
+
+  public SafetyGate(GatePolicy policy) {
+    this.policy = policy;
+  }
+
+  public GatePolicy policy() {
+    return policy;
+  }
+
+  /** The verdict on a plan computed from {@code snapshot}. */
+  public GateVerdict evaluate(Plan plan, MisSnapshot snapshot) {
+    return evaluate(plan, snapshot, false);
+  }
+
+  /**
+   * The verdict on a plan.
+   *
+   * @param plan the plan
+   * @param snapshot the snapshot it was computed from
+   * @param migrationAnnounced true when the source announced an MIS migration
+   */
+  public GateVerdict evaluate(Plan plan, MisSnapshot snapshot, boolean migrationAnnounced) {
+    List<HoldReason> reasons = new ArrayList<>();
+    PlanStatistics stats = plan.statistics();
+    for (EntityType t : PEOPLE) {
+      int have = stats.baseline(t);
+      if (have == 0) {
+        continue;
+      }
+      Completeness c = snapshot.completeness(t);
+      String name = plural(t);
+      if (c == Completeness.ABSENT) {
+        reasons.add(
+            new HoldReason(
+                HoldReason.Code.INCOMPLETE_SOURCE,
+                t,
+                "the source has no " + name + " (absent) and the product has " + have + " active"));
+      } else if (c == Completeness.COMPLETE && snapshot.count(t) == 0) {
+        reasons.add(
+            new HoldReason(
+                HoldReason.Code.EMPTY_SOURCE,
+                t,
+                "the source has 0 " + name + " and the product has " + have + " active"));
+      } else if (c == Completeness.PARTIAL && policy.holdOnPartial()) {
+        reasons.add(
+            new HoldReason(
+                HoldReason.Code.INCOMPLETE_SOURCE, t, "the source's " + name + " are partial"));
+      }
+    }
+    for (EntityType t : EntityType.values()) {
+      OptionalLong declared = snapshot.sourceCount(t);
+      if (declared.isPresent() && declared.getAsLong() != snapshot.count(t)) {
+        reasons.add(
+            new HoldReason(
+                HoldReason.Code.COUNT_MISMATCH,
+                t,
+                "fetched "
+                    + snapshot.count(t)
+                    + " "
+                    + plural(t)
+                    + " but the source reports "
+                    + declared.getAsLong()));
+      }
+    }
+    for (Map.Entry<EntityType, Map<ChangeKind, GatePolicy.Threshold>> e :
+        policy.thresholds().entrySet()) {
+      EntityType t = e.getKey();
+      for (Map.Entry<ChangeKind, GatePolicy.Threshold> k : e.getValue().entrySet()) {
+        int n = stats.count(t, k.getKey());
+        int base = stats.baseline(t);
+        if (k.getValue().exceededBy(n, base)) {
+          reasons.add(
+              new HoldReason(
+                  HoldReason.Code.THRESHOLD_EXCEEDED,
+                  t,
+                  String.format(
+                      Locale.ROOT,
+                      "%d %s of %s (%.1f%% of %d) exceed the threshold of more than %d and more"
+                          + " than %.1f%%",
+                      n,
+                      k.getKey().name().toLowerCase(Locale.ROOT),
+                      plural(t),
+                      base == 0 ? 100.0 : 100.0 * n / base,
+                      base,
+                      k.getValue().absolute(),
+                      k.getValue().percent())));
+        }
+      }
+    }
+    if (migrationAnnounced) {
+      reasons.add(
+          new HoldReason(
+              HoldReason.Code.MIGRATION_DETECTED, null, "the source announced an MIS migration"));
+    } else {
+      EnumMap<EntityType, Integer> migrated = new EnumMap<>(EntityType.class);
+      int rekeyed = 0;
+      int left = 0;
+      for (Change c : plan.changes()) {
+        if (c instanceof RekeyAccount r && r.previousLink().isPresent()) {
+          migrated.merge(r.entityType(), 1, Integer::sum);
+          rekeyed++;
+        } else if (c.kind() == ChangeKind.DEACTIVATE_ACCOUNT
+            && c.reason().code() == ReasonCode.LEFT_SOURCE) {
+          left++;
+        }
+      }
+      if (rekeyed > policy.migrationMinimum() && rekeyed > left) {
+        StringBuilder per = new StringBuilder();
+        migrated.forEach(
+            (t, n) ->
+                per.append(per.length() == 0 ? "" : ", ").append(n).append(' ').append(plural(t)));
+        reasons.add(
+            new HoldReason(
+                HoldReason.Code.MIGRATION_DETECTED,
+                null,
+                rekeyed
+                    + " people changed MIS id and matched existing accounts ("
+                    + per
+                    + "); "
+                    + left
+                    + " others left"));
+      }
+    }
+    if (policy.holdOnReviewItems() && !plan.reviewItems().isEmpty()) {
+      reasons.add(
+          new HoldReason(
+              HoldReason.Code.REVIEW_REQUIRED,
+              null,
+              plan.reviewItems().size() + " review items must be resolved first"));
+    }
+    return reasons.isEmpty() ? GateVerdict.apply() : GateVerdict.hold(reasons);
+  }
+
+  private static String plural(EntityType t) {
+    switch (t) {
+      case STUDENT:
+        return "students";
+      case STAFF:
+        return "staff";
+      case CONTACT:
+        return "contacts";
+      case GROUP:
+        return "groups";
+      case MEMBERSHIP:
+        return "memberships";
+      case GUARDIAN_LINK:
+        return "guardian links";
+    }
+    throw new AssertionError(t);
+  }
+}
