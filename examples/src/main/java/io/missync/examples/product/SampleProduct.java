@@ -27,6 +27,9 @@ public final class SampleProduct {
   private final Map<String, User> users = new LinkedHashMap<>();
   private final Map<String, ProductGroupRow> groups = new LinkedHashMap<>();
   private final Set<String> parentLinks = new LinkedHashSet<>();
+  // the external key each row was created for, so that a retried create finds its row again
+  private final Map<String, String> userByExternalKey = new LinkedHashMap<>();
+  private final Map<String, String> groupByExternalKey = new LinkedHashMap<>();
   private int nextId = 1;
 
   /** A user row. Mutable: the product is the sink's to change. */
@@ -78,9 +81,19 @@ public final class SampleProduct {
     return prefix + "-" + nextId++;
   }
 
-  synchronized User createUser(EntityType kind, String username, String displayName) {
+  /**
+   * Creates the user for an external key (the MIS person), or returns the one already created for
+   * it: a create retried after a crash must not make a second account.
+   */
+  synchronized User createUser(
+      String externalKey, EntityType kind, String username, String displayName) {
+    String existing = userByExternalKey.get(externalKey);
+    if (existing != null && users.containsKey(existing)) {
+      return users.get(existing);
+    }
     User u = new User(newId("user"), kind, username, displayName);
     users.put(u.id, u);
+    userByExternalKey.put(externalKey, u.id);
     return u;
   }
 
@@ -92,9 +105,15 @@ public final class SampleProduct {
     users.remove(id);
   }
 
-  synchronized String createGroup(String name) {
+  /** Creates the group for an external key (the MIS group), or returns the one already made. */
+  synchronized String createGroup(String externalKey, String name) {
+    String existing = groupByExternalKey.get(externalKey);
+    if (existing != null && groups.containsKey(existing)) {
+      return existing;
+    }
     String id = newId("group");
     groups.put(id, new ProductGroupRow(id, name, false));
+    groupByExternalKey.put(externalKey, id);
     return id;
   }
 

@@ -38,6 +38,11 @@ public final class SampleProductSink implements ChangeSink {
     this.product = product;
   }
 
+  /** The product this sink changes. */
+  public SampleProduct product() {
+    return product;
+  }
+
   @Override
   public ChangeResult apply(Change change) {
     try {
@@ -69,8 +74,14 @@ public final class SampleProductSink implements ChangeSink {
                   + " "
                   + c.fields().getOrDefault(AccountField.SURNAME, "");
           SampleProduct.User u =
-              product.createUser(c.account().person().type(), c.username(), name.strip());
-          Optional.ofNullable(c.initialPassword()).ifPresent(pw -> product.setPassword(u, pw));
+              product.createUser(
+                  c.account().person().toString(),
+                  c.account().person().type(),
+                  c.username(),
+                  name.strip());
+          if (!u.hasPassword()) {
+            Optional.ofNullable(c.initialPassword()).ifPresent(pw -> product.setPassword(u, pw));
+          }
           return ChangeResult.created(u.id());
         }
 
@@ -143,7 +154,7 @@ public final class SampleProductSink implements ChangeSink {
 
         @Override
         public ChangeResult createGroup(CreateGroup c) {
-          return ChangeResult.created(product.createGroup(c.name()));
+          return ChangeResult.created(product.createGroup(c.group().sourceGroupId(), c.name()));
         }
 
         @Override
