@@ -189,6 +189,10 @@ public final class Demo {
           rekeyed.plan().statistics().count(EntityType.STUDENT, ChangeKind.CREATE_ACCOUNT) == 0,
           "no pupil is recreated by a migration");
       check(product.users().size() == accountsBefore, "no account is lost or duplicated");
+      check(
+          rekeyed.plan().statistics().count(ChangeKind.CREATE_GROUP) == 0
+              && rekeyed.plan().statistics().count(ChangeKind.ARCHIVE_GROUP) == 0,
+          "classes and forms are re-keyed, not archived and recreated");
 
       section("5. Year-end rollover");
       school.rollover();

@@ -22,7 +22,7 @@ class DemoTest {
     String story = bytes.toString(StandardCharsets.UTF_8);
     assertEquals(List.of(), failed, story);
     // each scene ran and made its checks (a scene silently skipped would fail here)
-    assertEquals(9, story.lines().filter(l -> l.startsWith("   ok: ")).count(), story);
+    assertEquals(10, story.lines().filter(l -> l.startsWith("   ok: ")).count(), story);
     assertTrue(story.contains("read failed, nothing planned or applied"), story);
     assertTrue(story.contains("MIGRATION_DETECTED"), story);
   }

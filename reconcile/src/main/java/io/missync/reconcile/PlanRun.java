@@ -230,8 +230,74 @@ final class PlanRun {
 
   // ---------------------------------------------------------------- groups
 
+  /**
+   * True when an MIS migration is announced, or visible before people are matched: most linked,
+   * active pupils' ids are gone from a complete snapshot while their UPN is there under a new id. A
+   * year-end rollover changes class ids too, but never pupils' ids, so it does not count.
+   */
+  private boolean migrationUnderway() {
+    if (migrationAnnounced) {
+      return true;
+    }
+    if (!snap.isComplete(EntityType.STUDENT)) {
+      return false;
+    }
+    int linked = 0;
+    int moved = 0;
+    for (Account a : state.accounts()) {
+      PersonRef l = a.link().orElse(null);
+      if (a.kind() != EntityType.STUDENT || !a.active() || l == null) {
+        continue;
+      }
+      linked++;
+      if (snap.student(l.id()).isEmpty()) {
+        String upn = a.field(AccountField.UPN).orElse(null);
+        if (upn != null && !snap.studentsByUpn(upn).isEmpty()) {
+          moved++;
+        }
+      }
+    }
+    return linked > 0 && moved * 2 > linked;
+  }
+
+  /**
+   * During a migration, a product group whose MIS group vanished is re-keyed to the one new MIS
+   * group of the same kind and name, so it keeps its content and members; a name shared by several
+   * groups on either side is ambiguous and left to the usual create and archive. Outside a
+   * migration nothing is matched: a new academic year's "7A" is not last year's.
+   */
+  private Map<String, ProductGroup> groupRekeys() {
+    if (!migrationUnderway() || !snap.isComplete(EntityType.GROUP)) {
+      return Map.of();
+    }
+    Map<String, List<ProductGroup>> vanishedByName = new HashMap<>();
+    for (ProductGroup pg : state.groups()) {
+      String src = pg.sourceGroupId();
+      if (src != null && !pg.archived() && policy.syncs(pg.kind()) && snap.group(src).isEmpty()) {
+        vanishedByName.computeIfAbsent(pg.kind() + "|" + pg.name(), k -> new ArrayList<>()).add(pg);
+      }
+    }
+    Map<String, List<Group>> newByName = new HashMap<>();
+    for (Group g : snap.groups()) {
+      if (policy.syncs(g.kind()) && state.groupForSource(g.id()).isEmpty()) {
+        newByName.computeIfAbsent(g.kind() + "|" + groupName(g), k -> new ArrayList<>()).add(g);
+      }
+    }
+    Map<String, ProductGroup> out = new HashMap<>();
+    newByName.forEach(
+        (key, groups) -> {
+          List<ProductGroup> old = vanishedByName.getOrDefault(key, List.of());
+          if (groups.size() == 1 && old.size() == 1) {
+            out.put(groups.get(0).id(), old.get(0));
+          }
+        });
+    return out;
+  }
+
   private void planGroups() {
     boolean respect = policy.respectEffectiveDates();
+    Map<String, ProductGroup> rekeyed = groupRekeys();
+    Set<String> rekeyedProductGroups = new HashSet<>();
     for (Group g : snap.groups()) {
       if (!policy.syncs(g.kind())) {
         continue;
@@ -253,7 +319,22 @@ final class PlanRun {
         }
         continue;
       }
-      if (pg == null) {
+      ProductGroup previous = pg == null ? rekeyed.get(g.id()) : null;
+      if (previous != null) {
+        GroupRef ref = GroupRef.of(g.id(), previous.groupId());
+        Evidence ev =
+            Evidence.of(
+                "previousSourceGroupId",
+                Objects.requireNonNull(previous.sourceGroupId()),
+                "matchedOn",
+                "KIND_AND_NAME");
+        groupUpdates.add(
+            new UpdateGroup(
+                ref, g.kind(), name, subject, new Reason(ReasonCode.MIS_MIGRATION, ev)));
+        liveGroups.put(g.id(), ref);
+        productGroupToSource.put(previous.groupId(), g.id());
+        rekeyedProductGroups.add(previous.groupId());
+      } else if (pg == null) {
         groupCreates.add(
             new CreateGroup(
                 GroupRef.of(g.id(), null),
@@ -286,7 +367,10 @@ final class PlanRun {
     if (snap.isComplete(EntityType.GROUP)) {
       for (ProductGroup pg : state.groups()) {
         String src = pg.sourceGroupId();
-        if (src == null || pg.archived() || !policy.syncs(pg.kind())) {
+        if (src == null
+            || pg.archived()
+            || !policy.syncs(pg.kind())
+            || rekeyedProductGroups.contains(pg.groupId())) {
           continue;
         }
         if (snap.group(src).isEmpty()) {

@@ -34,6 +34,7 @@ import io.missync.core.plan.ReasonCode;
 import io.missync.core.plan.RekeyAccount;
 import io.missync.core.plan.ReviewItem;
 import io.missync.core.plan.UpdateAccount;
+import io.missync.core.plan.UpdateGroup;
 import io.missync.core.state.Account;
 import io.missync.core.state.AccountField;
 import io.missync.core.state.TargetState;
@@ -41,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -487,6 +489,68 @@ class PlannerTest {
     Plan auto = Fx.planner(trustEmail).plan(product.state(), migrated);
     assertEquals(4, of(auto, ChangeKind.REKEY_ACCOUNT).size());
     assertEquals(List.of(), auto.reviewItems());
+  }
+
+  /** The two pupils and groups of {@link #family()} after an MIS migration: every id new. */
+  private static MisSnapshot.Builder migratedPupilsAndGroups(boolean pupilsMigrated) {
+    String s1 = pupilsMigrated ? "N1" : "S1";
+    String s2 = pupilsMigrated ? "N2" : "S2";
+    return snapshot()
+        .addStudent(
+            student(s1, "Amelia", "Smith")
+                .upn(student("S1", "a", "b").build().upn().orElseThrow())
+                .build())
+        .addStudent(student(s2, "Oliver", "Smith").upn("A000000000022").build())
+        .addGroup(group("NY6", GroupKind.YEAR, "Yr6"))
+        .addGroup(group("N6A", GroupKind.REGISTRATION, "6A"))
+        .addGroup(group("N6B", GroupKind.REGISTRATION, "6B"))
+        .addGroup(group("NM6", GroupKind.CLASS, "6 Maths"))
+        .addMembership(member("NY6", s1))
+        .addMembership(member("N6A", s1))
+        .addMembership(member("NM6", s1))
+        .addMembership(member("NY6", s2));
+  }
+
+  @Test
+  void anMisMigrationRekeysGroupsByKindAndNameSoTheyKeepTheirContentAndMembers() {
+    SyncPolicy pupilsOnly = SyncPolicy.builder().people(EntityType.STUDENT).build();
+    Fx.Product product = new Fx.Product(pupilsOnly);
+    product.sync(family().build());
+    Map<String, String> productGroupBySource = new java.util.HashMap<>();
+    product.state().groups().forEach(g -> productGroupBySource.put(g.sourceGroupId(), g.groupId()));
+
+    Plan p = product.sync(migratedPupilsAndGroups(true).build());
+    assertEquals(List.of(), of(p, ChangeKind.CREATE_GROUP), p.changes()::toString);
+    assertEquals(List.of(), of(p, ChangeKind.ARCHIVE_GROUP));
+    assertEquals(List.of(), of(p, ChangeKind.JOIN_GROUP), "members stay where they were");
+    assertEquals(List.of(), of(p, ChangeKind.LEAVE_GROUP));
+    List<UpdateGroup> rekeyed =
+        of(p, ChangeKind.UPDATE_GROUP).stream().map(c -> (UpdateGroup) c).toList();
+    assertEquals(4, rekeyed.size());
+    for (UpdateGroup u : rekeyed) {
+      assertEquals(ReasonCode.MIS_MIGRATION, u.reason().code());
+      String previous = u.reason().evidence().fact("previousSourceGroupId").orElseThrow();
+      assertEquals(productGroupBySource.get(previous), u.group().productGroupId());
+      assertEquals("N" + previous, u.group().sourceGroupId());
+    }
+    assertEquals(
+        productGroupBySource.get("6A"),
+        product.state().groupForSource("N6A").orElseThrow().groupId());
+    assertEquals(
+        List.of(),
+        product.planner.plan(product.state(), migratedPupilsAndGroups(true).build()).changes());
+  }
+
+  @Test
+  void groupIdsChangingWithoutAMigrationAreNewGroupsNotLastYearsOnes() {
+    SyncPolicy pupilsOnly = SyncPolicy.builder().people(EntityType.STUDENT).build();
+    Fx.Product product = new Fx.Product(pupilsOnly);
+    product.sync(family().build());
+    // same pupils, same ids; every group id changed (a new academic year's classes)
+    Plan p = product.planner.plan(product.state(), migratedPupilsAndGroups(false).build());
+    assertEquals(4, of(p, ChangeKind.CREATE_GROUP).size());
+    assertEquals(4, of(p, ChangeKind.ARCHIVE_GROUP).size());
+    assertEquals(List.of(), of(p, ChangeKind.UPDATE_GROUP));
   }
 
   @Test
