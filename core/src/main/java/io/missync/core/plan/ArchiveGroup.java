@@ -1,6 +1,7 @@
 package io.missync.core.plan;
 
 import io.missync.core.EntityType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Archives a product group whose MIS group is gone.
@@ -21,7 +22,7 @@ public record ArchiveGroup(GroupRef group, Reason reason) implements Change {
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.archiveGroup(this);
   }
 }

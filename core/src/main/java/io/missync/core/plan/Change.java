@@ -1,6 +1,7 @@
 package io.missync.core.plan;
 
 import io.missync.core.EntityType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a {@link Plan}. The hierarchy is sealed, and {@link #accept(ChangeVisitor)} lets a
@@ -33,5 +34,5 @@ public sealed interface Change
 
   Reason reason();
 
-  <R> R accept(ChangeVisitor<R> visitor);
+  <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor);
 }

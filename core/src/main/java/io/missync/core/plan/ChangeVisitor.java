@@ -1,12 +1,14 @@
 package io.missync.core.plan;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Handles each kind of {@link Change}. Implement every method; a new change kind adds a method, so
  * every implementation is told at compile time.
  *
  * @param <R> the result type
  */
-public interface ChangeVisitor<R> {
+public interface ChangeVisitor<R extends @Nullable Object> {
   R createAccount(CreateAccount c);
 
   R updateAccount(UpdateAccount c);

@@ -61,7 +61,7 @@ public record CreateAccount(
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.createAccount(this);
   }
 }

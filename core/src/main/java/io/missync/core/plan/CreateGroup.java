@@ -32,7 +32,7 @@ public record CreateGroup(
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.createGroup(this);
   }
 }

@@ -1,6 +1,7 @@
 package io.missync.core.plan;
 
 import io.missync.core.EntityType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deactivates an account: the person loses access in this run. Never a delete; see {@link
@@ -22,7 +23,7 @@ public record DeactivateAccount(AccountRef account, Reason reason) implements Ch
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.deactivateAccount(this);
   }
 }

@@ -1,6 +1,7 @@
 package io.missync.core.plan;
 
 import io.missync.core.EntityType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deletes an account that has been deactivated for longer than its type's grace period.
@@ -21,7 +22,7 @@ public record DeleteAccount(AccountRef account, Reason reason) implements Change
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.deleteAccount(this);
   }
 }

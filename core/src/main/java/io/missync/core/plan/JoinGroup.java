@@ -2,6 +2,7 @@ package io.missync.core.plan;
 
 import io.missync.core.EntityType;
 import io.missync.core.model.MembershipRole;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds an account to a group with a role.
@@ -25,7 +26,7 @@ public record JoinGroup(AccountRef account, GroupRef group, MembershipRole role,
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.joinGroup(this);
   }
 }

@@ -1,6 +1,7 @@
 package io.missync.core.plan;
 
 import io.missync.core.EntityType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Removes an account from a group.
@@ -22,7 +23,7 @@ public record LeaveGroup(AccountRef account, GroupRef group, Reason reason) impl
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.leaveGroup(this);
   }
 }

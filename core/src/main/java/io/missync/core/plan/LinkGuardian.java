@@ -3,6 +3,7 @@ package io.missync.core.plan;
 import io.missync.core.EntityType;
 import io.missync.core.model.Relationship;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Links a contact's account to a student's account, or updates the facts of an existing link (a
@@ -44,7 +45,7 @@ public record LinkGuardian(
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.linkGuardian(this);
   }
 }

@@ -2,6 +2,7 @@ package io.missync.core.plan;
 
 import io.missync.core.EntityType;
 import io.missync.core.model.MembershipRole;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moves an account from one group to another of the same kind (a form move, a year-end year move).
@@ -27,7 +28,7 @@ public record MoveAccount(
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.moveAccount(this);
   }
 }

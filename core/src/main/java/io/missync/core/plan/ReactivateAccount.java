@@ -1,6 +1,7 @@
 package io.missync.core.plan;
 
 import io.missync.core.EntityType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reactivates a deactivated account for a re-joiner: same account, never a duplicate.
@@ -21,7 +22,7 @@ public record ReactivateAccount(AccountRef account, Reason reason) implements Ch
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.reactivateAccount(this);
   }
 }

@@ -44,7 +44,7 @@ public record RekeyAccount(
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.rekeyAccount(this);
   }
 }

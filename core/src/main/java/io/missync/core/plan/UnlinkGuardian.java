@@ -1,6 +1,7 @@
 package io.missync.core.plan;
 
 import io.missync.core.EntityType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Removes the link between a contact's account and a student's account.
@@ -23,7 +24,7 @@ public record UnlinkGuardian(AccountRef contact, AccountRef student, Reason reas
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.unlinkGuardian(this);
   }
 }

@@ -2,6 +2,7 @@ package io.missync.core.plan;
 
 import io.missync.core.EntityType;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Updates managed fields of an existing account. Fields the product owns are never in the diff.
@@ -30,7 +31,7 @@ public record UpdateAccount(AccountRef account, List<FieldChange> changes, Reaso
   }
 
   @Override
-  public <R> R accept(ChangeVisitor<R> visitor) {
+  public <R extends @Nullable Object> R accept(ChangeVisitor<R> visitor) {
     return visitor.updateAccount(this);
   }
 }
