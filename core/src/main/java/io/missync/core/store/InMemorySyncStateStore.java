@@ -1,26 +1,35 @@
 package io.missync.core.store;
 
 import io.missync.core.MissyncException;
+import io.missync.core.model.PersonRef;
 import io.missync.core.spi.ApplyOutcome;
 import io.missync.core.spi.ApplyRecord;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.HeldPlan;
 import io.missync.core.spi.StaleStateException;
 import io.missync.core.spi.SyncStateStore;
+import io.missync.core.state.Account;
+import io.missync.core.state.ProductGroup;
+import io.missync.core.state.ProductGuardianLink;
 import io.missync.core.state.StateUpdate;
 import io.missync.core.state.TargetState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link SyncStateStore} in memory, for tests, demos and single-process products that persist
- * elsewhere. Thread-safe: every method holds the store's lock for one school's data at a time.
+ * elsewhere. Thread-safe: every method holds the store's lock. Recording an outcome costs time in
+ * proportion to its update, not to the school; {@link #load} builds the immutable state once per
+ * version.
  */
 public final class InMemorySyncStateStore implements SyncStateStore {
   private final Clock clock;
@@ -35,14 +44,115 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   private static final class School {
-    TargetState state;
+    final String id;
+    long version;
+    // the live state, changed in place; TargetState is built from it on load, once per version
+    final LinkedHashMap<String, Account> accounts = new LinkedHashMap<>();
+    final Map<PersonRef, String> accountByLink = new HashMap<>();
+    final LinkedHashMap<String, ProductGroup> groups = new LinkedHashMap<>();
+    final Map<String, String> groupBySource = new HashMap<>();
+    final LinkedHashMap<String, ProductGuardianLink> links = new LinkedHashMap<>();
+    @Nullable TargetState cached;
     final LinkedHashMap<String, ApplyRecord> applies = new LinkedHashMap<>();
     final Map<String, String> watermarks = new HashMap<>();
     final LinkedHashMap<String, HeldPlan> held = new LinkedHashMap<>();
     final List<AuditEvent> audit = new ArrayList<>();
 
     School(String id) {
-      state = TargetState.empty(id);
+      this.id = id;
+    }
+
+    TargetState state() {
+      TargetState s = cached;
+      if (s == null) {
+        TargetState.Builder b = TargetState.builder(id, version);
+        accounts.values().forEach(b::putAccount);
+        groups.values().forEach(b::putGroup);
+        links.values().forEach(b::putGuardianLink);
+        s = b.build();
+        cached = s;
+      }
+      return s;
+    }
+
+    /**
+     * Applies an update with the same result as {@link TargetState#apply}, in time proportional to
+     * the update rather than the school: the state's rules are checked against the state the update
+     * would produce before anything changes, so a refused update changes nothing.
+     */
+    void apply(StateUpdate u) {
+      check(u);
+      for (String id : u.removedAccounts()) {
+        Account old = accounts.remove(id);
+        if (old != null) {
+          old.link().ifPresent(l -> accountByLink.remove(l, id));
+        }
+      }
+      for (Account a : u.accounts()) {
+        Account old = accounts.put(a.accountId(), a);
+        if (old != null) {
+          old.link().ifPresent(l -> accountByLink.remove(l, a.accountId()));
+        }
+        a.link().ifPresent(l -> accountByLink.put(l, a.accountId()));
+      }
+      for (String id : u.removedGroups()) {
+        ProductGroup old = groups.remove(id);
+        if (old != null) {
+          old.source().ifPresent(s -> groupBySource.remove(s, id));
+        }
+      }
+      for (ProductGroup g : u.groups()) {
+        ProductGroup old = groups.put(g.groupId(), g);
+        if (old != null) {
+          old.source().ifPresent(s -> groupBySource.remove(s, g.groupId()));
+        }
+        g.source().ifPresent(s -> groupBySource.put(s, g.groupId()));
+      }
+      u.removedGuardianLinks().forEach(links::remove);
+      u.guardianLinks().forEach(l -> links.put(l.key(), l));
+      version++;
+      cached = null;
+    }
+
+    private void check(StateUpdate u) {
+      Set<String> touched = new HashSet<>(u.removedAccounts());
+      Map<String, Account> finals = new LinkedHashMap<>();
+      for (Account a : u.accounts()) {
+        touched.add(a.accountId());
+        finals.put(a.accountId(), a);
+      }
+      Map<PersonRef, String> claimed = new HashMap<>();
+      for (Account a : finals.values()) {
+        PersonRef l = a.link().orElse(null);
+        if (l == null) {
+          continue;
+        }
+        String owner = accountByLink.get(l);
+        String twin = claimed.put(l, a.accountId());
+        if ((owner != null && !touched.contains(owner)) || twin != null) {
+          throw new MissyncException(
+              "TargetState: two accounts link to " + l + " (" + a.accountId() + ")");
+        }
+      }
+      Set<String> touchedGroups = new HashSet<>(u.removedGroups());
+      Map<String, ProductGroup> finalGroups = new LinkedHashMap<>();
+      for (ProductGroup g : u.groups()) {
+        touchedGroups.add(g.groupId());
+        finalGroups.put(g.groupId(), g);
+      }
+      Map<String, String> claimedSources = new HashMap<>();
+      for (ProductGroup g : finalGroups.values()) {
+        String s = g.sourceGroupId();
+        if (s == null) {
+          continue;
+        }
+        String owner = groupBySource.get(s);
+        String twin = claimedSources.put(s, g.groupId());
+        if ((owner != null && !touchedGroups.contains(owner)) || twin != null) {
+          throw new MissyncException(
+              "TargetState: two groups link to MIS group " + s + " (" + g.groupId() + ")");
+        }
+      }
     }
   }
 
@@ -52,20 +162,20 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   @Override
   public synchronized TargetState load(String schoolId) {
-    return school(schoolId).state;
+    return school(schoolId).state();
   }
 
   @Override
   public synchronized long commit(String schoolId, long expectedVersion, StateUpdate update) {
     School s = school(schoolId);
     checkVersion(schoolId, s, expectedVersion);
-    s.state = s.state.apply(update, s.state.version() + 1);
-    return s.state.version();
+    s.apply(update);
+    return s.version;
   }
 
   private static void checkVersion(String schoolId, School s, long expected) {
-    if (s.state.version() != expected) {
-      throw new StaleStateException(schoolId, expected, s.state.version());
+    if (s.version != expected) {
+      throw new StaleStateException(schoolId, expected, s.version);
     }
   }
 
@@ -109,7 +219,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       throw new MissyncException("apply of plan " + planId + " is already " + r.status());
     }
     // apply first: an update that breaks the state's rules is refused with nothing journaled
-    TargetState next = s.state.apply(outcome.update(), s.state.version() + 1);
+    s.apply(outcome.update());
     List<ApplyRecord.IndexedOutcome> outcomes = new ArrayList<>(r.outcomes());
     outcomes.add(new ApplyRecord.IndexedOutcome(index, outcome));
     outcomes.sort(Comparator.comparingInt(ApplyRecord.IndexedOutcome::index)); // stable
@@ -123,8 +233,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             r.startedAt(),
             r.status(),
             outcomes));
-    s.state = next;
-    return next.version();
+    return s.version;
   }
 
   @Override

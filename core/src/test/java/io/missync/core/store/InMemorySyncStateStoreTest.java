@@ -105,6 +105,46 @@ class InMemorySyncStateStoreTest {
   }
 
   @Test
+  void rulesAreCheckedAgainstTheStateTheUpdateProduces() {
+    Account a = Account.builder("a", EntityType.STUDENT).link(PersonRef.student("S1")).build();
+    Account b = Account.builder("b", EntityType.STUDENT).link(PersonRef.student("S2")).build();
+    store.commit(
+        "s",
+        0,
+        new StateUpdate(List.of(a, b), List.of(), List.of(), List.of(), List.of(), List.of()));
+    // swapping two links in one update is valid: the result has one account per person
+    Account a2 = a.toBuilder().link(PersonRef.student("S2")).build();
+    Account b2 = b.toBuilder().link(PersonRef.student("S1")).build();
+    store.commit(
+        "s",
+        1,
+        new StateUpdate(List.of(a2, b2), List.of(), List.of(), List.of(), List.of(), List.of()));
+    assertEquals(
+        "a", store.load("s").accountFor(PersonRef.student("S2")).orElseThrow().accountId());
+    // removing an account frees its link for another in the same update
+    Account c = Account.builder("c", EntityType.STUDENT).link(PersonRef.student("S1")).build();
+    store.commit(
+        "s",
+        2,
+        new StateUpdate(List.of(c), List.of("b"), List.of(), List.of(), List.of(), List.of()));
+    assertEquals(
+        "c", store.load("s").accountFor(PersonRef.student("S1")).orElseThrow().accountId());
+    // but two accounts claiming one person in one update are refused, and nothing changes
+    Account d = Account.builder("d", EntityType.STUDENT).link(PersonRef.student("S9")).build();
+    Account e = Account.builder("e", EntityType.STUDENT).link(PersonRef.student("S9")).build();
+    assertThrows(
+        MissyncException.class,
+        () ->
+            store.commit(
+                "s",
+                3,
+                new StateUpdate(
+                    List.of(d, e), List.of(), List.of(), List.of(), List.of(), List.of())));
+    assertEquals(3, store.load("s").version());
+    assertTrue(store.load("s").account("d").isEmpty());
+  }
+
+  @Test
   void heldPlansAreListedNewestFirstAndDecided() {
     PlanStatistics st = PlanStatistics.of(List.of(), Map.of());
     List<HoldReason> why = List.of(new HoldReason(HoldReason.Code.EMPTY_SOURCE, null, "empty"));
