@@ -173,6 +173,9 @@ class OneRosterFixturesTest {
     // tobedeleted student gone, with memberships and links; inactive aide gone (warned)
     assertTrue(s.student("stu-2").isEmpty());
     assertTrue(s.staffMember("aid-1").isEmpty());
+    // reported as deletions, so the planner removes access although a delta is partial
+    assertEquals(
+        java.util.Set.of(PersonRef.student("stu-2"), PersonRef.staff("aid-1")), s.deletedPeople());
     assertEquals("status", at(r, Kind.STATUS, "users.csv", 4).column());
     // update, create
     Student cat = s.student("stu-3").orElseThrow();

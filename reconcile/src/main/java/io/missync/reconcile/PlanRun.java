@@ -473,14 +473,23 @@ final class PlanRun {
       }
       PersonRef old = acc.link().orElseThrow();
       AccountRef aref = AccountRef.of(old, acc.accountId());
-      if (complete) {
+      // a deletion the source reported means "left" even in a partial (delta) snapshot
+      boolean deleted = snap.isDeleted(old);
+      if (complete || deleted) {
         if (acc.active()) {
           deactivate(
               aref,
-              Reason.of(
-                  ReasonCode.LEFT_SOURCE,
-                  type.name().toLowerCase(java.util.Locale.ROOT),
-                  Completeness.COMPLETE.name()));
+              deleted
+                  ? Reason.of(
+                      ReasonCode.DELETED_IN_SOURCE,
+                      type.name().toLowerCase(java.util.Locale.ROOT),
+                      snap.completeness(type).name(),
+                      "deletedBy",
+                      snap.source().sourceKind())
+                  : Reason.of(
+                      ReasonCode.LEFT_SOURCE,
+                      type.name().toLowerCase(java.util.Locale.ROOT),
+                      Completeness.COMPLETE.name()));
         } else {
           maybeDelete(acc, aref);
         }

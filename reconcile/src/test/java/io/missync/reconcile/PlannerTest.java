@@ -23,8 +23,12 @@ import io.missync.core.model.MembershipRole;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.PersonRef;
 import io.missync.core.model.Relationship;
+import io.missync.core.model.SourceInfo;
+import io.missync.core.model.Student;
+import io.missync.core.plan.Change;
 import io.missync.core.plan.ChangeKind;
 import io.missync.core.plan.CreateAccount;
+import io.missync.core.plan.DeactivateAccount;
 import io.missync.core.plan.FieldChange;
 import io.missync.core.plan.LinkGuardian;
 import io.missync.core.plan.MatchConfidence;
@@ -40,6 +44,7 @@ import io.missync.core.state.AccountField;
 import io.missync.core.state.TargetState;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -551,6 +556,36 @@ class PlannerTest {
     assertEquals(4, of(p, ChangeKind.CREATE_GROUP).size());
     assertEquals(4, of(p, ChangeKind.ARCHIVE_GROUP).size());
     assertEquals(List.of(), of(p, ChangeKind.UPDATE_GROUP));
+  }
+
+  @Test
+  void aDeletionTheSourceReportsDeactivatesEvenInAPartialDelta() {
+    Fx.Product product = provisioned(family().build());
+    Student oliver = student("S2", "Oliver", "Smith").upn("A000000000022").build();
+    MisSnapshot delta =
+        MisSnapshot.builder(
+                new SourceInfo(Fx.SCHOOL, "test", "SIMS", Instant.parse("2026-03-10T07:00:00Z")))
+            .addStudent(oliver)
+            .completeness(EntityType.STUDENT, Completeness.PARTIAL)
+            .build();
+    // absence from a partial delta means nothing
+    assertEquals(
+        List.of(), of(product.planner.plan(product.state(), delta), ChangeKind.DEACTIVATE_ACCOUNT));
+    // an explicit deletion means the pupil left, in this run
+    MisSnapshot withDeletion = delta.toBuilder().markDeleted(PersonRef.student("S1")).build();
+    assertEquals(Set.of(PersonRef.student("S1")), withDeletion.deletedPeople());
+    Plan p = product.planner.plan(product.state(), withDeletion);
+    List<Change> gone = of(p, ChangeKind.DEACTIVATE_ACCOUNT);
+    assertEquals(1, gone.size(), p.changes()::toString);
+    DeactivateAccount d = (DeactivateAccount) gone.get(0);
+    assertEquals(PersonRef.student("S1"), d.account().person());
+    assertEquals(ReasonCode.DELETED_IN_SOURCE, d.reason().code());
+    assertEquals("PARTIAL", d.reason().evidence().fact("student").orElseThrow());
+    // deleted and restored in the same read: present, so not deleted
+    MisSnapshot restored =
+        withDeletion.toBuilder().clearDeletions().markDeleted(PersonRef.student("S2")).build();
+    assertEquals(Set.of(), restored.deletedPeople(), "S2 is present, so not deleted");
+    assertEquals(withDeletion.deletedPeople(), withDeletion.toBuilder().build().deletedPeople());
   }
 
   @Test

@@ -46,6 +46,7 @@ public final class MisSnapshot {
   private final List<SnapshotProblem> problems;
   private final EnumMap<EntityType, Completeness> completeness;
   private final EnumMap<EntityType, Long> sourceCounts;
+  private final Set<PersonRef> deleted;
 
   private final Map<String, Integer> studentIndex;
   private final Map<String, Integer> staffIndex;
@@ -219,6 +220,13 @@ public final class MisSnapshot {
               : (b.count(t) > 0 ? Completeness.PARTIAL : Completeness.ABSENT));
     }
     this.sourceCounts = new EnumMap<>(b.sourceCounts);
+    Set<PersonRef> gone = new java.util.TreeSet<>();
+    for (PersonRef r : b.deleted) {
+      if (personOrdinal(r.type(), r.id()) < 0) {
+        gone.add(r); // a person deleted and present again is simply present
+      }
+    }
+    this.deleted = java.util.Collections.unmodifiableSet(gone);
   }
 
   private static <P extends Person> Map<String, Integer> ordinals(P[] people) {
@@ -292,6 +300,7 @@ public final class MisSnapshot {
     b.links.addAll(unresolvedLinks);
     b.completeness.putAll(completeness);
     b.sourceCounts.putAll(sourceCounts);
+    b.deleted.addAll(deleted);
     return b;
   }
 
@@ -469,6 +478,22 @@ public final class MisSnapshot {
     return completeness(type).isComplete();
   }
 
+  /**
+   * People the source explicitly reported deleted since the previous snapshot (a deletions feed, a
+   * delta's {@code tobedeleted}), and not present in this snapshot. Unlike absence, a deletion
+   * means "left" even when the type is only PARTIAL. {@link #toBuilder()} carries them; a source
+   * that derives its next read from a previous snapshot starts with {@link
+   * Builder#clearDeletions()}, so each snapshot reports only its own read's deletions.
+   */
+  public Set<PersonRef> deletedPeople() {
+    return deleted;
+  }
+
+  /** True when the source reported this person deleted (see {@link #deletedPeople()}). */
+  public boolean isDeleted(PersonRef person) {
+    return deleted.contains(person);
+  }
+
   /** The source's own count for the type (e.g. Wonde's counts endpoint), if it gave one. */
   public OptionalLong sourceCount(EntityType type) {
     Long n = sourceCounts.get(type);
@@ -632,6 +657,7 @@ public final class MisSnapshot {
     private final List<GuardianLink> links = new ArrayList<>();
     private final EnumMap<EntityType, Completeness> completeness = new EnumMap<>(EntityType.class);
     private final EnumMap<EntityType, Long> sourceCounts = new EnumMap<>(EntityType.class);
+    private final Set<PersonRef> deleted = new java.util.LinkedHashSet<>();
 
     private Builder(SourceInfo source) {
       this.source = source;
@@ -773,6 +799,23 @@ public final class MisSnapshot {
 
     public Builder removeGuardianLinksIf(Predicate<GuardianLink> filter) {
       links.removeIf(filter);
+      return this;
+    }
+
+    /**
+     * Records that the source reported this person deleted. A person who is also in the snapshot
+     * (deleted, then restored) is not reported deleted.
+     */
+    public Builder markDeleted(PersonRef person) {
+      deleted.add(person);
+      return this;
+    }
+
+    /**
+     * Forgets the deletions recorded so far (a builder derived from a previous snapshot has none).
+     */
+    public Builder clearDeletions() {
+      deleted.clear();
       return this;
     }
 

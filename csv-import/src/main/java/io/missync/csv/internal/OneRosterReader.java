@@ -210,7 +210,10 @@ public final class OneRosterReader {
             : new SourceInfo("unknown", format().id(), null, opts.capturedAt());
     this.asm =
         new Assembly(
-            previous != null ? previous.toBuilder() : MisSnapshot.builder(placeholder), problems);
+            previous != null
+                ? previous.toBuilder().clearDeletions()
+                : MisSnapshot.builder(placeholder),
+            problems);
     if (previous != null) {
       for (Group g : previous.groups()) {
         groupIds.add(g.id());
@@ -905,10 +908,13 @@ public final class OneRosterReader {
     Person prev = previousPerson(id);
     if (prev != null) {
       asm.builder().remove(prev.ref());
+      // reported so the planner removes access even though a delta is only PARTIAL
+      asm.builder().markDeleted(prev.ref());
     }
     Known k = asm.user(id);
     if (k != null) {
       asm.builder().remove(new PersonRef(k.type(), id));
+      asm.builder().markDeleted(new PersonRef(k.type(), id));
     }
     asm.userTypes.remove(id);
     deletedUsers.add(id);

@@ -498,7 +498,9 @@ public final class WondeSnapshotSource implements SnapshotSource {
     Issues issues = new Issues();
     WondeMapper map = new WondeMapper(issues);
     MisSnapshot.Builder b =
-        previous.toBuilder().source(new SourceInfo(schoolId, SOURCE_KIND, prev.misName(), started));
+        previous.toBuilder()
+            .clearDeletions() // this read reports only its own deletions
+            .source(new SourceInfo(schoolId, SOURCE_KIND, prev.misName(), started));
     SchoolClient sc = client.school(schoolId);
     Removals rm = new Removals();
 
@@ -542,6 +544,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
           if (!changedStudents.contains(id)
               && !(restored && refetch(() -> studentsRequest(sc).get(id), restoredStudents::add))) {
             b.remove(PersonRef.student(id));
+            b.markDeleted(PersonRef.student(id));
             rm.students.add(id);
           }
         } else if (type.equals(DeletionType.EMPLOYEE)) {
@@ -550,6 +553,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
                   && staff
                   && refetch(() -> employeesRequest(sc).get(id), restoredStaff::add))) {
             b.remove(PersonRef.staff(id));
+            b.markDeleted(PersonRef.staff(id));
             rm.staff.add(id);
           }
         } else if (type.equals(DeletionType.CONTACT)) {
@@ -558,6 +562,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
                   && contacts
                   && refetch(() -> contactsRequest(sc).get(id), restoredContacts::add))) {
             b.remove(PersonRef.contact(id));
+            b.markDeleted(PersonRef.contact(id));
             rm.contacts.add(id);
           }
         } else if (type.equals(DeletionType.GROUP)) {
@@ -591,6 +596,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       Optional<String> id = safeId(leaver::id);
       if (id.isPresent() && !changedStudents.contains(id.get())) {
         b.remove(PersonRef.student(id.get()));
+        b.markDeleted(PersonRef.student(id.get()));
         rm.students.add(id.get());
       } else if (id.isEmpty()) {
         throw new SnapshotUnavailableException(

@@ -504,6 +504,10 @@ class WondeSnapshotSourceTest {
     MisSnapshot s = fetch.snapshot();
     assertEquals(T1, s.source().capturedAt());
     assertEquals(Optional.empty(), s.student("S1"), "deleted student removed");
+    assertEquals(
+        java.util.Set.of(PersonRef.student("S1")),
+        s.deletedPeople(),
+        "the deletion is reported for the planner; the restored contact is not");
     assertTrue(s.membershipsOf(PersonRef.student("S1")).isEmpty());
     assertTrue(s.guardiansOf("S1").isEmpty());
     assertEquals(1, s.linksOfContact("C1").size(), "C1 still linked to S2");
@@ -540,6 +544,8 @@ class WondeSnapshotSourceTest {
     stubDelta("students-leaver", list("{\"id\":\"S3\"}", "{\"id\":\"S2\"}"));
     MisSnapshot s = source(T1).fetchIncremental(previous);
     assertEquals(Optional.empty(), s.student("S3"), "leaver removed");
+    assertTrue(s.isDeleted(PersonRef.student("S3")), "a new leaver is reported deleted");
+    assertFalse(s.isDeleted(PersonRef.student("S2")), "a re-joiner is not");
     assertTrue(s.membershipsOf(PersonRef.student("S3")).isEmpty());
     assertTrue(s.student("S2").isPresent(), "S2 is in the current list: a re-joiner stays");
     assertTrue(s.student("S1").isPresent());
