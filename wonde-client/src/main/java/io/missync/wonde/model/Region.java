@@ -1,0 +1,32 @@
+package io.missync.wonde.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import java.util.Set;
+
+/** A school's region: where its data is served from. */
+public final class Region extends WireObject {
+  private static final Set<String> KNOWN = Set.of("code", "domain", "school_url", "identifiers");
+
+  Region(ObjectNode node, Loc loc) {
+    super(node, loc);
+  }
+
+  @Override
+  Set<String> knownFields() {
+    return KNOWN;
+  }
+
+  public Optional<String> code() {
+    return opt("code");
+  }
+
+  /** Host name of the regional API, e.g. {@code api.wonde.com}. */
+  public Optional<String> domain() {
+    return opt("domain");
+  }
+
+  public Optional<String> schoolUrl() {
+    return opt("school_url");
+  }
+}

@@ -1,0 +1,5 @@
+/** missync wonde-client: webhook. */
+@NullMarked
+package io.missync.wonde.webhook;
+
+import org.jspecify.annotations.NullMarked;
