@@ -158,12 +158,13 @@ final class WondeMapper {
     b.misId(issues.read(type, id, "mis_id", w::misId));
     b.upi(issues.read(type, id, "upi", w::upi));
     b.title(issues.read(type, id, "title", w::title));
-    b.legalName(
-        issues.read(type, id, "legal_forename", w::legalForename),
-        issues.read(type, id, "legal_surname", w::legalSurname));
+    String legalForename = issues.read(type, id, "legal_forename", w::legalForename);
+    String legalSurname = issues.read(type, id, "legal_surname", w::legalSurname);
+    b.legalName(legalForename, legalSurname);
+    // a preferred name only where it differs from the legal one (Person#forename falls back)
     b.preferredName(
-        issues.read(type, id, "forename", w::forename),
-        issues.read(type, id, "surname", w::surname));
+        differs(issues.read(type, id, "forename", w::forename), legalForename),
+        differs(issues.read(type, id, "surname", w::surname), legalSurname));
     b.middleNames(issues.read(type, id, "middle_names", w::middleNames));
     io.missync.wonde.model.Gender g = issues.read(type, id, "gender", w::gender);
     if (g != null && !g.value().isBlank()) {
@@ -187,6 +188,12 @@ final class WondeMapper {
         b.email(e);
       }
     }
+  }
+
+  private static @Nullable String differs(@Nullable String preferred, @Nullable String legal) {
+    return preferred != null && legal != null && preferred.strip().equals(legal.strip())
+        ? null
+        : preferred;
   }
 
   /** Builds, dropping fields that break a rule (reported) until it builds or cannot. */
@@ -319,7 +326,8 @@ final class WondeMapper {
         Group.builder()
             .id(id)
             .kind(GroupKind.CLASS)
-            .sourceType("CLASS")
+            // a class has no Wonde group type; only some MISes send a class type (AU)
+            .sourceType(issues.read(EntityType.GROUP, id, "type", w::type))
             .code(issues.read(EntityType.GROUP, id, "code", w::code))
             .misId(issues.read(EntityType.GROUP, id, "mis_id", w::misId))
             .subject(subject)
@@ -353,12 +361,16 @@ final class WondeMapper {
 
   /**
    * Memberships from a group's or class's {@code students} and {@code employees} includes; null
-   * when either include is missing (membership of this group unknown).
+   * when either include is missing (membership of this group unknown). Students are MEMBER. Staff
+   * of a class are MAIN_TEACHER or TEACHER by the pivot's {@code is_main_teacher}; staff of a YEAR,
+   * REGISTRATION or HOUSE group are TEACHER (tutors, heads of year); staff of any other group (a
+   * department, a club) are MEMBER: being listed there says nothing about teaching it.
    */
   @Nullable List<Membership> members(
-      String groupId,
+      Group group,
       Supplier<Optional<List<io.missync.wonde.model.Student>>> students,
       Supplier<Optional<List<Employee>>> employees) {
+    String groupId = group.id();
     List<Membership> out = new ArrayList<>();
     try {
       Optional<List<io.missync.wonde.model.Student>> s = students.get();
@@ -379,16 +391,19 @@ final class WondeMapper {
         if (eid == null) {
           continue;
         }
-        TeachingPivot pivot = issues.read(EntityType.MEMBERSHIP, eid, "meta", em::pivot);
-        Boolean main =
-            pivot == null
-                ? null
-                : issues.read(EntityType.MEMBERSHIP, eid, "is_main_teacher", pivot::isMainTeacher);
-        out.add(
-            Membership.of(
-                groupId,
-                PersonRef.staff(eid),
-                Boolean.TRUE.equals(main) ? MembershipRole.MAIN_TEACHER : MembershipRole.TEACHER));
+        MembershipRole role;
+        if (group.kind() == GroupKind.CLASS) {
+          TeachingPivot pivot = issues.read(EntityType.MEMBERSHIP, eid, "meta", em::pivot);
+          Boolean main =
+              pivot == null
+                  ? null
+                  : issues.read(
+                      EntityType.MEMBERSHIP, eid, "is_main_teacher", pivot::isMainTeacher);
+          role = Boolean.TRUE.equals(main) ? MembershipRole.MAIN_TEACHER : MembershipRole.TEACHER;
+        } else {
+          role = group.kind() == GroupKind.OTHER ? MembershipRole.MEMBER : MembershipRole.TEACHER;
+        }
+        out.add(Membership.of(groupId, PersonRef.staff(eid), role));
       }
     } catch (WondeDecodeException ex) {
       issues.add(EntityType.MEMBERSHIP, groupId, ex.fieldPath(), "unreadable include");

@@ -304,7 +304,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       Optional<Group> g = map.group(w);
       if (g.isPresent() && addOnce(ids, EntityType.GROUP, g.get().id(), issues)) {
         b.addGroup(g.get());
-        List<Membership> ms = map.members(g.get().id(), w::students, w::employees);
+        List<Membership> ms = map.members(g.get(), w::students, w::employees);
         if (ms != null) {
           ms.forEach(b::addMembership);
         }
@@ -314,7 +314,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       Optional<Group> g = map.schoolClass(w);
       if (g.isPresent() && addOnce(ids, EntityType.GROUP, g.get().id(), issues)) {
         b.addGroup(g.get());
-        List<Membership> ms = map.members(g.get().id(), w::students, w::employees);
+        List<Membership> ms = map.members(g.get(), w::students, w::employees);
         if (ms != null) {
           ms.forEach(b::addMembership);
         }
@@ -557,13 +557,12 @@ public final class WondeSnapshotSource implements SnapshotSource {
     List<io.missync.wonde.model.Group> groupList = new ArrayList<>(raw.groups);
     groupList.addAll(restoredGroups);
     for (io.missync.wonde.model.Group w : groupList) {
-      map.group(w).ifPresent(g -> putGroup(b, g, map.members(g.id(), w::students, w::employees)));
+      map.group(w).ifPresent(g -> putGroup(b, g, map.members(g, w::students, w::employees)));
     }
     List<SchoolClass> classList = new ArrayList<>(raw.classes);
     classList.addAll(restoredClasses);
     for (SchoolClass w : classList) {
-      map.schoolClass(w)
-          .ifPresent(g -> putGroup(b, g, map.members(g.id(), w::students, w::employees)));
+      map.schoolClass(w).ifPresent(g -> putGroup(b, g, map.members(g, w::students, w::employees)));
     }
 
     // counts are checked against what the snapshot now holds
