@@ -153,7 +153,8 @@ class GroundTruthTest {
               .jobTitle(text(ed, "role_text"))
               .teaching(ed.get("teaching_staff").asBoolean())
               .employmentStart(date(ed.get("employment_start_date")))
-              .employmentEnd(date(ed.get("employment_end_date")));
+              .employmentEnd(date(ed.get("employment_end_date")))
+              .attribute("wonde.employment.current", ed.get("current").asText());
       person(sb, e, e.get("contact_details").get("data"));
       b.addStaff(sb.build());
     }
@@ -201,6 +202,7 @@ class GroundTruthTest {
               .misId(text(c, "mis_id"))
               .subject(subject.isObject() ? text(subject, "name") : null)
               .yearGroup(text(c, "year_group"))
+              .academicYear(text(c, "academic_year"))
               .build());
       for (JsonNode s : c.get("students").get("data")) {
         b.addMembership(
