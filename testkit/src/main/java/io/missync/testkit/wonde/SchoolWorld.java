@@ -200,7 +200,8 @@ public final class SchoolWorld {
    *       gender}, {@code date_of_birth} (absent when the variant serves it as null), email from
    *       {@code contact_details.emails.email}.
    *   <li>Students: {@code education_details} UPN, former UPN, admission number, {@code
-   *       current_nc_year} as the year group, admission and leaving dates.
+   *       current_nc_year} as the year group, admission and leaving dates (absent when the variant
+   *       serves them as null).
    *   <li>Staff: {@code employment_details.role_text} as job title, {@code teaching_staff}, start
    *       and end dates, {@code current} as the attribute {@code wonde.employment.current}; no
    *       staff code (Wonde has none).
