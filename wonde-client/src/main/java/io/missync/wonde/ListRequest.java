@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The auto-pager follows {@code meta.pagination.next} exactly as Wonde sends it, but only when
  * it has the same scheme, host and port as the request it came from; otherwise it throws {@link
  * WondeHostNotAllowedException} and sends nothing. A repeated {@code next} link is refused as a
- * loop.
+ * loop. Paging errs on the side of reading too much: a {@code next} link is followed even when
+ * {@code more} is false, while a page that announces {@code more} without a {@code next} link, or a
+ * full page with no {@code meta.pagination} at all, fails with {@link WondeDecodeException} rather
+ * than silently ending the list.
  *
  * @param <T> item type
  * @param <I> include type

@@ -127,6 +127,49 @@ public final class WondeClient {
     return new ListRequest<>(account, "/v1.0/schools" + which.pathSuffix(), ModelType.SCHOOL);
   }
 
+  /**
+   * Asks a school for access ({@code POST /schools/{id}/request-access}) with the account token, on
+   * the default host. Not retried except on 429.
+   */
+  public io.missync.wonde.model.AccessResponse requestAccess(
+      String schoolId, java.util.List<AccessContact> contacts) {
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("contacts");
+    for (AccessContact c : contacts) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = list.addObject();
+      o.put("first_name", c.firstName());
+      o.put("last_name", c.lastName());
+      c.phoneNumber().ifPresent(v -> o.put("phone_number", v));
+      c.emailAddress().ifPresent(v -> o.put("email_address", v));
+      c.notes().ifPresent(v -> o.put("notes", v));
+    }
+    URI uri =
+        baseUri.resolve(
+            "/v1.0/schools/" + io.missync.wonde.internal.Ids.check(schoolId) + "/request-access");
+    byte[] json = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return io.missync.wonde.internal.PageDecoder.access(
+        transport.send("POST", uri, accountToken(), json).body());
+  }
+
+  /**
+   * Revokes approved or pending access ({@code DELETE /schools/{id}/revoke-access}) with the
+   * account token, on the default host. Not retried except on 429.
+   */
+  public io.missync.wonde.model.AccessResponse revokeAccess(String schoolId) {
+    URI uri =
+        baseUri.resolve(
+            "/v1.0/schools/" + io.missync.wonde.internal.Ids.check(schoolId) + "/revoke-access");
+    return io.missync.wonde.internal.PageDecoder.access(
+        transport.send("DELETE", uri, accountToken(), null).body());
+  }
+
+  private String accountToken() {
+    return tokens
+        .accountToken()
+        .orElseThrow(() -> new WondeException("No account token configured for this call"));
+  }
+
   @Override
   public String toString() {
     return "WondeClient{" + baseUri + "}";

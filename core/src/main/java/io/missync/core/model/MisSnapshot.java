@@ -730,6 +730,21 @@ public final class MisSnapshot {
       return this;
     }
 
+    /** The person added under this reference so far, if any (for importers resolving rows). */
+    public Optional<Person> person(PersonRef ref) {
+      return Optional.ofNullable(personById(ref.type(), ref.id()));
+    }
+
+    /** True when a person with this reference has been added. */
+    public boolean contains(PersonRef ref) {
+      return personById(ref.type(), ref.id()) != null;
+    }
+
+    /** The group added under this id so far, if any. */
+    public Optional<Group> group(String groupId) {
+      return Optional.ofNullable(groups.get(groupId));
+    }
+
     private @Nullable Person personById(EntityType type, String id) {
       switch (type) {
         case STUDENT:

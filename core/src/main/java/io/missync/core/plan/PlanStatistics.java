@@ -34,9 +34,63 @@ public final class PlanStatistics {
           .computeIfAbsent(c.entityType(), t -> new EnumMap<>(ChangeKind.class))
           .merge(c.kind(), 1, Integer::sum);
     }
+    return new PlanStatistics(counts, nonZero(baseline));
+  }
+
+  /**
+   * Statistics from figures already counted (as read back from a store). Zero counts and zero
+   * baselines are the same as absent ones.
+   *
+   * @param counts changes per entity type and kind
+   * @param baseline the number of active product records per type before the plan
+   * @throws IllegalArgumentException if a figure is negative, or a kind is counted against a type
+   *     it cannot apply to
+   */
+  public static PlanStatistics of(
+      Map<EntityType, ? extends Map<ChangeKind, Integer>> counts,
+      Map<EntityType, Integer> baseline) {
+    EnumMap<EntityType, EnumMap<ChangeKind, Integer>> c = new EnumMap<>(EntityType.class);
+    counts.forEach(
+        (type, byKind) ->
+            byKind.forEach(
+                (kind, n) -> {
+                  if (n < 0) {
+                    throw new IllegalArgumentException("negative count for " + type + " " + kind);
+                  }
+                  if (!kind.countsAgainst(type)) {
+                    throw new IllegalArgumentException(kind + " cannot count against " + type);
+                  }
+                  if (n > 0) {
+                    c.computeIfAbsent(type, x -> new EnumMap<>(ChangeKind.class)).put(kind, n);
+                  }
+                }));
+    return new PlanStatistics(c, nonZero(baseline));
+  }
+
+  private static EnumMap<EntityType, Integer> nonZero(Map<EntityType, Integer> baseline) {
     EnumMap<EntityType, Integer> base = new EnumMap<>(EntityType.class);
-    base.putAll(baseline);
-    return new PlanStatistics(counts, base);
+    baseline.forEach(
+        (type, n) -> {
+          if (n < 0) {
+            throw new IllegalArgumentException("negative baseline for " + type);
+          }
+          if (n > 0) {
+            base.put(type, n);
+          }
+        });
+    return base;
+  }
+
+  /** Changes per entity type and kind (unmodifiable copies). */
+  public Map<EntityType, Map<ChangeKind, Integer>> counts() {
+    EnumMap<EntityType, Map<ChangeKind, Integer>> out = new EnumMap<>(EntityType.class);
+    counts.forEach((t, m) -> out.put(t, java.util.Collections.unmodifiableMap(new EnumMap<>(m))));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** The baselines per entity type (unmodifiable). */
+  public Map<EntityType, Integer> baselines() {
+    return java.util.Collections.unmodifiableMap(new EnumMap<>(baseline));
   }
 
   /** The number of changes of the kind against the type. */

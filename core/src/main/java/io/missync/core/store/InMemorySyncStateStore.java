@@ -74,6 +74,12 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       String schoolId, String planId, long expectedVersion, int changeCount) {
     School s = school(schoolId);
     checkVersion(schoolId, s, expectedVersion);
+    ApplyRecord existing = s.applies.get(planId);
+    if (existing != null && existing.status() == ApplyRecord.Status.IN_PROGRESS) {
+      // an apply still in progress is never replaced: its outcomes would be forgotten
+      throw new MissyncException(
+          "apply of plan " + planId + " for school " + schoolId + " is still in progress");
+    }
     s.applies.put(
         planId,
         new ApplyRecord(
@@ -106,6 +112,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     TargetState next = s.state.apply(outcome.update(), s.state.version() + 1);
     List<ApplyRecord.IndexedOutcome> outcomes = new ArrayList<>(r.outcomes());
     outcomes.add(new ApplyRecord.IndexedOutcome(index, outcome));
+    outcomes.sort(Comparator.comparingInt(ApplyRecord.IndexedOutcome::index)); // stable
     s.applies.put(
         planId,
         new ApplyRecord(

@@ -104,6 +104,19 @@ class MisSnapshotTest {
   }
 
   @Test
+  void theBuilderAnswersWhatItHoldsSoFar() {
+    MisSnapshot.Builder b =
+        MisSnapshot.builder(SOURCE).addStudent(student("S1", null)).addGroup(form("G1"));
+    assertTrue(b.contains(PersonRef.student("S1")));
+    assertFalse(b.contains(PersonRef.contact("S1")));
+    assertEquals("S1", b.person(PersonRef.student("S1")).orElseThrow().id());
+    assertEquals("Form G1", b.group("G1").orElseThrow().name());
+    assertTrue(b.group("G2").isEmpty());
+    b.remove(PersonRef.student("S1"));
+    assertFalse(b.contains(PersonRef.student("S1")));
+  }
+
+  @Test
   void completenessMustBeDeclared() {
     MisSnapshot s = MisSnapshot.builder(SOURCE).addStudent(student("S1", null)).build();
     assertEquals(Completeness.PARTIAL, s.completeness(EntityType.STUDENT));

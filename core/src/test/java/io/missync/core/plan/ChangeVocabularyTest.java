@@ -207,6 +207,24 @@ class ChangeVocabularyTest {
   }
 
   @Test
+  void statisticsFromFiguresEqualStatisticsFromChanges() {
+    PlanStatistics fromChanges = PlanStatistics.of(everyKind(), Map.of(EntityType.STUDENT, 40));
+    PlanStatistics fromFigures =
+        PlanStatistics.of(
+            fromChanges.counts(), Map.of(EntityType.STUDENT, 40, EntityType.STAFF, 0));
+    assertEquals(fromChanges, fromFigures, "a zero baseline is the same as none");
+    assertEquals(fromChanges.total(), fromFigures.total());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            PlanStatistics.of(
+                Map.of(EntityType.STUDENT, Map.of(ChangeKind.CREATE_ACCOUNT, -1)), Map.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> PlanStatistics.of(List.of(), Map.of(EntityType.STAFF, -3)));
+  }
+
+  @Test
   void verdictRules() {
     assertThrows(
         IllegalArgumentException.class,

@@ -45,6 +45,16 @@ public final class PageDecoder {
     return (ObjectNode) root;
   }
 
+  /** A flat {@code {success, state, message}} answer (also accepted wrapped in {@code data}). */
+  public static io.missync.wonde.model.AccessResponse access(byte[] body) {
+    ObjectNode root = parseObject(body);
+    JsonNode data = root.get("data");
+    if (data != null && data.isObject()) {
+      return io.missync.wonde.model.ModelType.ACCESS_RESPONSE.wrap(data, "data");
+    }
+    return io.missync.wonde.model.ModelType.ACCESS_RESPONSE.wrap(root, "");
+  }
+
   /** A single-item response {@code {"data": {...}}}. */
   public static <T> T single(byte[] body, ModelType<T> type) {
     ObjectNode root = parseObject(body);

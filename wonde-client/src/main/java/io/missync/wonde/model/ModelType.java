@@ -25,6 +25,8 @@ public final class ModelType<T> {
   public static final ModelType<Subject> SUBJECT = new ModelType<>("subject", Subject::new);
   public static final ModelType<Deletion> DELETION = new ModelType<>("deletion", Deletion::new);
   public static final ModelType<Counts> COUNTS = new ModelType<>("counts", Counts::new);
+  public static final ModelType<AccessResponse> ACCESS_RESPONSE =
+      new ModelType<>("access response", AccessResponse::new);
 
   private final String name;
   private final BiFunction<ObjectNode, Loc, T> factory;

@@ -114,8 +114,10 @@ final class WondeMapper {
       b.employmentEnd(
           issues.read(EntityType.STAFF, id, "employment_end_date", ed::employmentEndDate));
       Boolean current = issues.read(EntityType.STAFF, id, "current", ed::current);
-      if (current != null) {
-        b.attribute("wonde.employment.current", current.toString());
+      if (Boolean.FALSE.equals(current)) {
+        // the MIS says this person no longer works here: not part of the school (a leaver)
+        issues.add(EntityType.STAFF, id, "current", "not current: left out as a leaver");
+        return Optional.empty();
       }
     }
     return build(
@@ -161,7 +163,7 @@ final class WondeMapper {
     String legalForename = issues.read(type, id, "legal_forename", w::legalForename);
     String legalSurname = issues.read(type, id, "legal_surname", w::legalSurname);
     b.legalName(legalForename, legalSurname);
-    // a preferred name only where it differs from the legal one (Person#forename falls back)
+    // Wonde's forename/surname are the preferred names; keep them only where they differ
     b.preferredName(
         differs(issues.read(type, id, "forename", w::forename), legalForename),
         differs(issues.read(type, id, "surname", w::surname), legalSurname));
@@ -175,9 +177,9 @@ final class WondeMapper {
     if (cd != null) {
       Emails emails = issues.read(type, id, "emails", cd::emails);
       if (emails != null) {
-        String e = issues.read(type, id, "emails.primary", emails::primary);
+        String e = issues.read(type, id, "emails.email", emails::email);
         if (e == null) {
-          e = issues.read(type, id, "emails.email", emails::email);
+          e = issues.read(type, id, "emails.primary", emails::primary);
         }
         if (e == null) {
           e = issues.read(type, id, "emails.work", emails::work);
@@ -191,9 +193,7 @@ final class WondeMapper {
   }
 
   private static @Nullable String differs(@Nullable String preferred, @Nullable String legal) {
-    return preferred != null && legal != null && preferred.strip().equals(legal.strip())
-        ? null
-        : preferred;
+    return preferred == null || preferred.equals(legal) ? null : preferred;
   }
 
   /** Builds, dropping fields that break a rule (reported) until it builds or cannot. */
@@ -326,13 +326,13 @@ final class WondeMapper {
         Group.builder()
             .id(id)
             .kind(GroupKind.CLASS)
-            // a class has no Wonde group type; only some MISes send a class type (AU)
             .sourceType(issues.read(EntityType.GROUP, id, "type", w::type))
             .code(issues.read(EntityType.GROUP, id, "code", w::code))
             .misId(issues.read(EntityType.GROUP, id, "mis_id", w::misId))
             .subject(subject)
-            .yearGroup(issues.read(EntityType.GROUP, id, "year_group", w::yearGroup))
-            .academicYear(issues.read(EntityType.GROUP, id, "academic_year", w::academicYear));
+            // academic_year is not mapped: Wonde sends a bare year ("2026") whose meaning (start or
+            // end of the school year) is not documented; it stays readable on the wire model
+            .yearGroup(issues.read(EntityType.GROUP, id, "year_group", w::yearGroup));
     b.name(groupName(id, issues.read(EntityType.GROUP, id, "name", w::name), w::code));
     return buildGroup(id, b);
   }
@@ -361,16 +361,35 @@ final class WondeMapper {
 
   /**
    * Memberships from a group's or class's {@code students} and {@code employees} includes; null
-   * when either include is missing (membership of this group unknown). Students are MEMBER. Staff
-   * of a class are MAIN_TEACHER or TEACHER by the pivot's {@code is_main_teacher}; staff of a YEAR,
-   * REGISTRATION or HOUSE group are TEACHER (tutors, heads of year); staff of any other group (a
-   * department, a club) are MEMBER: being listed there says nothing about teaching it.
+   * when either include is missing (membership of this group unknown).
    */
   @Nullable List<Membership> members(
+      String groupId,
+      Supplier<Optional<List<io.missync.wonde.model.Student>>> students,
+      Supplier<Optional<List<Employee>>> employees,
+      RoleHint hint) {
+    return members(groupId, students, employees, hint, null);
+  }
+
+  /**
+   * Memberships of a group: staff get {@code staffRole} (TEACHER for tutors of year, form and house
+   * groups, MEMBER elsewhere) instead of a class's teacher roles.
+   */
+  @Nullable List<Membership> groupMembers(
       Group group,
       Supplier<Optional<List<io.missync.wonde.model.Student>>> students,
       Supplier<Optional<List<Employee>>> employees) {
-    String groupId = group.id();
+    MembershipRole staffRole =
+        group.kind() == GroupKind.OTHER ? MembershipRole.MEMBER : MembershipRole.TEACHER;
+    return members(group.id(), students, employees, (g, e) -> null, staffRole);
+  }
+
+  private @Nullable List<Membership> members(
+      String groupId,
+      Supplier<Optional<List<io.missync.wonde.model.Student>>> students,
+      Supplier<Optional<List<Employee>>> employees,
+      RoleHint hint,
+      @Nullable MembershipRole staffRole) {
     List<Membership> out = new ArrayList<>();
     try {
       Optional<List<io.missync.wonde.model.Student>> s = students.get();
@@ -383,7 +402,11 @@ final class WondeMapper {
       for (io.missync.wonde.model.Student st : s.get()) {
         String sid = id(EntityType.MEMBERSHIP, st::id, st.jsonPath());
         if (sid != null) {
-          out.add(Membership.of(groupId, PersonRef.student(sid), MembershipRole.MEMBER));
+          try {
+            out.add(Membership.of(groupId, PersonRef.student(sid), MembershipRole.MEMBER));
+          } catch (InvalidRecordException ex) {
+            issues.leftOut(EntityType.MEMBERSHIP, groupId, ex.field(), "breaks a model rule");
+          }
         }
       }
       for (Employee em : e.get()) {
@@ -391,24 +414,77 @@ final class WondeMapper {
         if (eid == null) {
           continue;
         }
-        MembershipRole role;
-        if (group.kind() == GroupKind.CLASS) {
-          TeachingPivot pivot = issues.read(EntityType.MEMBERSHIP, eid, "meta", em::pivot);
-          Boolean main =
-              pivot == null
-                  ? null
-                  : issues.read(
-                      EntityType.MEMBERSHIP, eid, "is_main_teacher", pivot::isMainTeacher);
-          role = Boolean.TRUE.equals(main) ? MembershipRole.MAIN_TEACHER : MembershipRole.TEACHER;
-        } else {
-          role = group.kind() == GroupKind.OTHER ? MembershipRole.MEMBER : MembershipRole.TEACHER;
+        if (staffRole != null) {
+          try {
+            out.add(Membership.of(groupId, PersonRef.staff(eid), staffRole));
+          } catch (InvalidRecordException ex) {
+            issues.leftOut(EntityType.MEMBERSHIP, groupId, ex.field(), "breaks a model rule");
+          }
+          continue;
         }
-        out.add(Membership.of(groupId, PersonRef.staff(eid), role));
+        TeachingPivot pivot = issues.read(EntityType.MEMBERSHIP, eid, "meta", em::pivot);
+        Boolean main =
+            pivot == null
+                ? null
+                : issues.read(EntityType.MEMBERSHIP, eid, "is_main_teacher", pivot::isMainTeacher);
+        MembershipRole role;
+        if (main != null) {
+          role = main ? MembershipRole.MAIN_TEACHER : MembershipRole.TEACHER;
+        } else {
+          MembershipRole hinted = hint.role(groupId, eid);
+          role = hinted != null ? hinted : MembershipRole.TEACHER;
+        }
+        try {
+          out.add(Membership.of(groupId, PersonRef.staff(eid), role));
+        } catch (InvalidRecordException ex) {
+          issues.leftOut(EntityType.MEMBERSHIP, groupId, ex.field(), "breaks a model rule");
+        }
       }
     } catch (WondeDecodeException ex) {
       issues.add(EntityType.MEMBERSHIP, groupId, ex.fieldPath(), "unreadable include");
       issues.incomplete.add(EntityType.MEMBERSHIP);
       return null;
+    }
+    return out;
+  }
+
+  /**
+   * Where a teacher's role comes from when the class's own {@code employees} include carries no
+   * pivot: the {@code classes} include on employees (where Wonde is known to send {@code
+   * meta.is_main_teacher}), then the previous snapshot.
+   */
+  @FunctionalInterface
+  interface RoleHint {
+    @Nullable MembershipRole role(String groupId, String employeeId);
+  }
+
+  /**
+   * Main-teacher flags from employees' {@code classes} include, keyed {@code classId|employeeId};
+   * unreadable pivots are reported and skipped.
+   */
+  java.util.Map<String, MembershipRole> rolesFromEmployees(List<Employee> employees) {
+    java.util.Map<String, MembershipRole> out = new java.util.HashMap<>();
+    for (Employee em : employees) {
+      String eid = id(EntityType.MEMBERSHIP, em::id, em.jsonPath());
+      if (eid == null) {
+        continue;
+      }
+      List<SchoolClass> classes = issues.read(EntityType.MEMBERSHIP, eid, "classes", em::classes);
+      if (classes == null) {
+        continue;
+      }
+      for (SchoolClass c : classes) {
+        String cid = id(EntityType.MEMBERSHIP, c::id, c.jsonPath());
+        TeachingPivot pivot = issues.read(EntityType.MEMBERSHIP, eid, "classes.meta", c::pivot);
+        if (cid == null || pivot == null) {
+          continue;
+        }
+        Boolean main =
+            issues.read(EntityType.MEMBERSHIP, eid, "is_main_teacher", pivot::isMainTeacher);
+        if (main != null) {
+          out.put(cid + "|" + eid, main ? MembershipRole.MAIN_TEACHER : MembershipRole.TEACHER);
+        }
+      }
     }
     return out;
   }

@@ -5,6 +5,7 @@ import io.missync.core.model.Completeness;
 import io.missync.core.model.Group;
 import io.missync.core.model.GuardianLink;
 import io.missync.core.model.Membership;
+import io.missync.core.model.MembershipRole;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.PersonRef;
 import io.missync.core.model.SourceInfo;
@@ -56,6 +57,22 @@ import org.slf4j.LoggerFactory;
  * reason is in {@link WondeFetch#issues()}. Any request that fails (after the client's retries)
  * fails the whole fetch with {@link SnapshotUnavailableException}: no partial snapshot is ever
  * returned as if it were whole.
+ *
+ * <p><b>Mapping.</b> People keep Wonde's {@code id}, {@code mis_id} and {@code upi}; legal names
+ * from {@code legal_forename}/{@code legal_surname}, and {@code forename}/{@code surname} as the
+ * preferred name only where they differ; email from {@code contact_details.emails} ({@code email},
+ * then {@code primary}, {@code work}, {@code home}). Students take UPN, former UPN, admission
+ * number and dates and {@code current_nc_year} (else the year group's code) from their includes;
+ * staff take {@code role_text}, {@code teaching_staff} and employment dates, and a member of staff
+ * whose {@code employment_details.current} is false is left out as a leaver. Contacts take the
+ * phone from {@code phones.primary} (then {@code mobile}, {@code phone}). YEAR, REGISTRATION and
+ * HOUSE groups keep their kind, other group types are OTHER; classes are CLASS groups with the
+ * subject's name (else its id) and {@code year_group}. Students are MEMBERs; staff are TEACHERs of
+ * year, form and house groups and MEMBERs of other groups; class teachers are MAIN_TEACHER when
+ * {@code is_main_teacher} (read from the class's or the employee's pivot), else TEACHER. Guardian
+ * links come from each student's {@code contacts} include. A field that cannot be decoded or breaks
+ * a model rule is dropped and reported; a record that cannot be built is left out and its type is
+ * marked PARTIAL.
  *
  * <p><b>Incremental fetch.</b> Reads records updated since the previous snapshot was captured
  * (minus an overlap for clock skew), the {@code deletions} feed and the {@code students-leaver}
@@ -123,7 +140,10 @@ public final class WondeSnapshotSource implements SnapshotSource {
   private ListRequest<Employee, EmployeeInclude> employeesRequest(SchoolClient sc) {
     return sc.employees()
         .perPage(perPage)
-        .include(EmployeeInclude.EMPLOYMENT_DETAILS, EmployeeInclude.CONTACT_DETAILS);
+        .include(
+            EmployeeInclude.EMPLOYMENT_DETAILS,
+            EmployeeInclude.CONTACT_DETAILS,
+            EmployeeInclude.CLASSES);
   }
 
   private ListRequest<io.missync.wonde.model.Contact, ContactInclude> contactsRequest(
@@ -235,6 +255,31 @@ public final class WondeSnapshotSource implements SnapshotSource {
 
   /** A full read of the school, with the issues noticed. */
   public WondeFetch fetchFullWithReport() {
+    return guarded(this::full);
+  }
+
+  /**
+   * Any failure while reading or mapping becomes a {@link SnapshotUnavailableException}: the caller
+   * never gets a partial snapshot, nor an unexpected exception type.
+   */
+  private WondeFetch guarded(java.util.function.Supplier<WondeFetch> fetch) {
+    try {
+      return fetch.get();
+    } catch (SnapshotUnavailableException e) {
+      throw e;
+    } catch (WondeException | CompletionException e) {
+      throw unavailable(e);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Wonde snapshot of school {} could not be built: {}",
+          schoolId,
+          e.getClass().getSimpleName());
+      throw new SnapshotUnavailableException(
+          "Wonde snapshot of school " + schoolId + " could not be built", e);
+    }
+  }
+
+  private WondeFetch full() {
     Instant started = clock.instant();
     Raw raw = read(null, true);
     Issues issues = new Issues();
@@ -299,12 +344,14 @@ public final class WondeSnapshotSource implements SnapshotSource {
     }
     received.put(EntityType.CONTACT, ids.size());
 
+    Map<String, MembershipRole> roles = map.rolesFromEmployees(raw.employees);
+    WondeMapper.RoleHint hint = (g, e) -> roles.get(g + "|" + e);
     ids.clear();
     for (io.missync.wonde.model.Group w : raw.groups) {
       Optional<Group> g = map.group(w);
       if (g.isPresent() && addOnce(ids, EntityType.GROUP, g.get().id(), issues)) {
         b.addGroup(g.get());
-        List<Membership> ms = map.members(g.get(), w::students, w::employees);
+        List<Membership> ms = map.groupMembers(g.get(), w::students, w::employees);
         if (ms != null) {
           ms.forEach(b::addMembership);
         }
@@ -314,7 +361,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       Optional<Group> g = map.schoolClass(w);
       if (g.isPresent() && addOnce(ids, EntityType.GROUP, g.get().id(), issues)) {
         b.addGroup(g.get());
-        List<Membership> ms = map.members(g.get(), w::students, w::employees);
+        List<Membership> ms = map.members(g.get().id(), w::students, w::employees, hint);
         if (ms != null) {
           ms.forEach(b::addMembership);
         }
@@ -380,16 +427,11 @@ public final class WondeSnapshotSource implements SnapshotSource {
       }
     }
     // links come from students' includes and memberships from groups' includes: a student or
-    // group left out (or not read) leaves its links or memberships out too. So does a contact,
-    // student or member of staff not read at the other end: the snapshot keeps such a link or
-    // membership only as unresolved, so memberships() and guardianLinks() lack it
-    if (issues.incomplete.contains(EntityType.STUDENT)
-        || issues.incomplete.contains(EntityType.CONTACT)) {
+    // group left out (or not read) leaves its links or memberships out too
+    if (issues.incomplete.contains(EntityType.STUDENT)) {
       issues.incomplete.add(EntityType.GUARDIAN_LINK);
     }
-    if (issues.incomplete.contains(EntityType.GROUP)
-        || issues.incomplete.contains(EntityType.STUDENT)
-        || issues.incomplete.contains(EntityType.STAFF)) {
+    if (issues.incomplete.contains(EntityType.GROUP)) {
       issues.incomplete.add(EntityType.MEMBERSHIP);
     }
     for (EntityType t : EntityType.values()) {
@@ -441,6 +483,10 @@ public final class WondeSnapshotSource implements SnapshotSource {
    *     school or source
    */
   public WondeFetch fetchIncrementalWithReport(MisSnapshot previous) {
+    return guarded(() -> incremental(previous));
+  }
+
+  private WondeFetch incremental(MisSnapshot previous) {
     SourceInfo prev = previous.source();
     if (!prev.schoolId().equals(schoolId) || !prev.sourceKind().equals(SOURCE_KIND)) {
       throw new SnapshotUnavailableException(
@@ -454,6 +500,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
     MisSnapshot.Builder b =
         previous.toBuilder().source(new SourceInfo(schoolId, SOURCE_KIND, prev.misName(), started));
     SchoolClient sc = client.school(schoolId);
+    Removals rm = new Removals();
 
     Set<String> changedStudents = new HashSet<>();
     raw.students.forEach(s -> safeId(s::id).ifPresent(changedStudents::add));
@@ -488,32 +535,46 @@ public final class WondeSnapshotSource implements SnapshotSource {
           throw new SnapshotUnavailableException(
               "Wonde deletions feed unreadable at " + e.fieldPath(), e);
         }
+        // a record in the current changed list exists now: the deletion is history. A restored
+        // record is re-read and replaced (its memberships and links stay); only a record that is
+        // gone (not restored, or 404 on re-read) is removed with its memberships and links.
         if (type.equals(DeletionType.STUDENT)) {
-          removeStudent(b, id);
-          if (restored && !changedStudents.contains(id)) {
-            refetch(() -> studentsRequest(sc).get(id)).ifPresent(restoredStudents::add);
+          if (!changedStudents.contains(id)
+              && !(restored && refetch(() -> studentsRequest(sc).get(id), restoredStudents::add))) {
+            b.remove(PersonRef.student(id));
+            rm.students.add(id);
           }
         } else if (type.equals(DeletionType.EMPLOYEE)) {
-          b.remove(PersonRef.staff(id));
-          b.removeMembershipsIf(m -> m.personType() == EntityType.STAFF && m.personId().equals(id));
-          if (restored && staff && !changedStaff.contains(id)) {
-            refetch(() -> employeesRequest(sc).get(id)).ifPresent(restoredStaff::add);
+          if (!changedStaff.contains(id)
+              && !(restored
+                  && staff
+                  && refetch(() -> employeesRequest(sc).get(id), restoredStaff::add))) {
+            b.remove(PersonRef.staff(id));
+            rm.staff.add(id);
           }
         } else if (type.equals(DeletionType.CONTACT)) {
-          b.remove(PersonRef.contact(id));
-          b.removeGuardianLinksIf(l -> l.contactId().equals(id));
-          if (restored && contacts && !changedContacts.contains(id)) {
-            refetch(() -> contactsRequest(sc).get(id)).ifPresent(restoredContacts::add);
+          if (!changedContacts.contains(id)
+              && !(restored
+                  && contacts
+                  && refetch(() -> contactsRequest(sc).get(id), restoredContacts::add))) {
+            b.remove(PersonRef.contact(id));
+            rm.contacts.add(id);
           }
-        } else if (type.equals(DeletionType.GROUP) || type.equals(DeletionType.CLASS)) {
-          b.removeGroup(id);
-          b.removeMembershipsIf(m -> m.groupId().equals(id));
-          if (restored && !changedGroups.contains(id)) {
-            if (type.equals(DeletionType.GROUP) && groups) {
-              refetch(() -> groupsRequest(sc).get(id)).ifPresent(restoredGroups::add);
-            } else if (type.equals(DeletionType.CLASS) && classes) {
-              refetch(() -> classesRequest(sc).get(id)).ifPresent(restoredClasses::add);
-            }
+        } else if (type.equals(DeletionType.GROUP)) {
+          if (!changedGroups.contains(id)
+              && !(restored
+                  && groups
+                  && refetch(() -> groupsRequest(sc).get(id), restoredGroups::add))) {
+            b.removeGroup(id);
+            rm.groups.add(id);
+          }
+        } else if (type.equals(DeletionType.CLASS)) {
+          if (!changedGroups.contains(id)
+              && !(restored
+                  && classes
+                  && refetch(() -> classesRequest(sc).get(id), restoredClasses::add))) {
+            b.removeGroup(id);
+            rm.groups.add(id);
           }
         } else if (!type.equals(DeletionType.STUDENT_LEAVER)
             && !type.equals(DeletionType.STUDENT_PRE_ADMISSION)
@@ -529,7 +590,8 @@ public final class WondeSnapshotSource implements SnapshotSource {
     for (io.missync.wonde.model.Student leaver : raw.leavers) {
       Optional<String> id = safeId(leaver::id);
       if (id.isPresent() && !changedStudents.contains(id.get())) {
-        removeStudent(b, id.get());
+        b.remove(PersonRef.student(id.get()));
+        rm.students.add(id.get());
       } else if (id.isEmpty()) {
         throw new SnapshotUnavailableException(
             "Wonde students-leaver feed unreadable at " + leaver.jsonPath() + ".id");
@@ -548,8 +610,8 @@ public final class WondeSnapshotSource implements SnapshotSource {
       if (contacts) {
         List<GuardianLink> links = map.links(id, w);
         if (links != null) {
-          b.removeGuardianLinksIf(l -> l.studentId().equals(id));
-          links.forEach(b::addGuardianLink);
+          rm.relinkStudents.add(id);
+          rm.newLinks.addAll(links);
         }
       }
     }
@@ -559,17 +621,34 @@ public final class WondeSnapshotSource implements SnapshotSource {
     List<io.missync.wonde.model.Contact> contactList = new ArrayList<>(raw.contacts);
     contactList.addAll(restoredContacts);
     contactList.forEach(w -> map.contact(w).ifPresent(b::put));
+    Map<String, MembershipRole> roles = map.rolesFromEmployees(employees);
+    WondeMapper.RoleHint hint =
+        (g, e) -> {
+          MembershipRole r = roles.get(g + "|" + e);
+          if (r != null) {
+            return r;
+          }
+          for (Membership m : previous.membersOf(g)) {
+            if (m.personType() == EntityType.STAFF && m.personId().equals(e)) {
+              return m.role();
+            }
+          }
+          return null;
+        };
     List<io.missync.wonde.model.Group> groupList = new ArrayList<>(raw.groups);
     groupList.addAll(restoredGroups);
     for (io.missync.wonde.model.Group w : groupList) {
-      map.group(w).ifPresent(g -> putGroup(b, g, map.members(g, w::students, w::employees)));
+      map.group(w)
+          .ifPresent(g -> putGroup(b, rm, g, map.groupMembers(g, w::students, w::employees)));
     }
     List<SchoolClass> classList = new ArrayList<>(raw.classes);
     classList.addAll(restoredClasses);
     for (SchoolClass w : classList) {
-      map.schoolClass(w).ifPresent(g -> putGroup(b, g, map.members(g, w::students, w::employees)));
+      map.schoolClass(w)
+          .ifPresent(g -> putGroup(b, rm, g, map.members(g.id(), w::students, w::employees, hint)));
     }
 
+    rm.apply(b);
     // counts are checked against what the snapshot now holds
     MisSnapshot interim = b.build();
     Map<EntityType, Integer> held = new EnumMap<>(EntityType.class);
@@ -581,26 +660,54 @@ public final class WondeSnapshotSource implements SnapshotSource {
     return finish(interim.toBuilder(), completeness, raw.counts, held, issues);
   }
 
-  private static void putGroup(MisSnapshot.Builder b, Group g, @Nullable List<Membership> ms) {
+  private static void putGroup(
+      MisSnapshot.Builder b, Removals rm, Group g, @Nullable List<Membership> ms) {
     b.putGroup(g);
     if (ms != null) {
-      b.removeMembershipsIf(m -> m.groupId().equals(g.id()));
-      ms.forEach(b::addMembership);
+      rm.regroup.add(g.id());
+      rm.newMemberships.addAll(ms);
     }
   }
 
-  private static void removeStudent(MisSnapshot.Builder b, String id) {
-    b.remove(PersonRef.student(id));
-    b.removeMembershipsIf(m -> m.personType() == EntityType.STUDENT && m.personId().equals(id));
-    b.removeGuardianLinksIf(l -> l.studentId().equals(id));
+  /**
+   * Memberships and links to drop and add, applied in one pass each (removing per record would be
+   * quadratic on a large school).
+   */
+  private static final class Removals {
+    final Set<String> students = new HashSet<>();
+    final Set<String> staff = new HashSet<>();
+    final Set<String> contacts = new HashSet<>();
+    final Set<String> groups = new HashSet<>();
+    final Set<String> relinkStudents = new HashSet<>();
+    final Set<String> regroup = new HashSet<>();
+    final List<GuardianLink> newLinks = new ArrayList<>();
+    final List<Membership> newMemberships = new ArrayList<>();
+
+    void apply(MisSnapshot.Builder b) {
+      b.removeMembershipsIf(
+          m ->
+              groups.contains(m.groupId())
+                  || regroup.contains(m.groupId())
+                  || (m.personType() == EntityType.STUDENT && students.contains(m.personId()))
+                  || (m.personType() == EntityType.STAFF && staff.contains(m.personId())));
+      b.removeGuardianLinksIf(
+          l ->
+              students.contains(l.studentId())
+                  || relinkStudents.contains(l.studentId())
+                  || contacts.contains(l.contactId()));
+      newMemberships.forEach(b::addMembership);
+      newLinks.forEach(b::addGuardianLink);
+    }
   }
 
-  /** Re-reads a restored record; a 404 means it is gone again. */
-  private static <T> Optional<T> refetch(java.util.function.Supplier<T> get) {
+  /** Re-reads a restored record into {@code sink}; false when it is gone again (404). */
+  private static <T> boolean refetch(
+      java.util.function.Supplier<T> get, java.util.function.Consumer<T> sink) {
     try {
-      return Optional.of(get.get());
+      sink.accept(get.get());
+      return true;
     } catch (WondeNotFoundException e) {
-      return Optional.empty();
+      return false;
     }
   }
 

@@ -89,7 +89,13 @@ class WondeSnapshotSourceTest {
           + "\"employment_start_date\":"
           + date("2015-09-01 00:00:00")
           + "}},"
-          + "\"contact_details\":{\"data\":{\"emails\":{\"email\":\"s.jones@school.example\"}}}}";
+          + "\"contact_details\":{\"data\":{\"emails\":{\"email\":\"s.jones@school.example\"}}},"
+          + "\"classes\":{\"data\":[{\"id\":\"K2\",\"meta\":{\"is_main_teacher\":true,"
+          + "\"is_class_teacher\":true,\"role\":\"Main Class Teacher\"}}]}}";
+  private static final String K2 =
+      "{\"id\":\"K2\",\"name\":\"7x/Ch1\",\"subject\":\"SC\","
+          + "\"students\":{\"data\":[{\"id\":\"S2\"}]},"
+          + "\"employees\":{\"data\":[{\"id\":\"E1\"},{\"id\":\"E2\"}]}}";
   private static final String E2 =
       "{\"id\":\"E2\",\"forename\":\"Priya\",\"surname\":\"Patel\","
           + "\"employment_details\":{\"data\":{\"current\":true,\"teaching_staff\":false}}}";
@@ -292,6 +298,70 @@ class WondeSnapshotSourceTest {
   }
 
   @Test
+  void mainTeacherComesFromTheEmployeeSidePivotThenThePreviousSnapshot() {
+    wm.stubFor(full("classes").willReturn(okJson(list(K1, K2))));
+    wm.stubFor(get(urlPathEqualTo(P + "/counts")).willReturn(okJson(counts(3, 2, 2, 2, 2))));
+    MisSnapshot previous = source(T0).fetchFull();
+    assertTrue(
+        previous
+            .membersOf("K2")
+            .contains(Membership.of("K2", PersonRef.staff("E1"), MembershipRole.MAIN_TEACHER)),
+        previous.membersOf("K2").toString());
+    assertTrue(
+        previous
+            .membersOf("K2")
+            .contains(Membership.of("K2", PersonRef.staff("E2"), MembershipRole.TEACHER)));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo(P + "/employees"))
+            .withQueryParam("include", equalTo("employment_details,contact_details,classes")));
+
+    // K2 changes (a student joins); E1 did not change, so its pivot is not re-read
+    for (String r : List.of("students", "employees", "contacts", "groups", "deletions")) {
+      stubDelta(r, list());
+    }
+    stubDelta("classes", list(K2.replace("{\"id\":\"S2\"}", "{\"id\":\"S2\"},{\"id\":\"S1\"}")));
+    MisSnapshot next = source(T1).fetchIncremental(previous);
+    assertTrue(
+        next.membersOf("K2")
+            .contains(Membership.of("K2", PersonRef.staff("E1"), MembershipRole.MAIN_TEACHER)),
+        "role carried over from the previous snapshot");
+    assertTrue(
+        next.membersOf("K2")
+            .contains(Membership.of("K2", PersonRef.student("S1"), MembershipRole.MEMBER)));
+  }
+
+  @Test
+  void mappingConventions() {
+    String leaver =
+        "{\"id\":\"E9\",\"forename\":\"Old\",\"surname\":\"Timer\","
+            + "\"employment_details\":{\"data\":{\"current\":false}}}";
+    wm.stubFor(full("employees").willReturn(okJson(list(E1, E2, leaver))));
+    String club =
+        "{\"id\":\"GC\",\"name\":\"Chess club\",\"type\":\"MISC\","
+            + "\"students\":{\"data\":[{\"id\":\"S1\"}]},\"employees\":{\"data\":[{\"id\":\"E1\"}]}}";
+    wm.stubFor(full("groups").willReturn(okJson(list(G7, GR, club))));
+    wm.stubFor(get(urlPathEqualTo(P + "/counts")).willReturn(okJson(counts(3, 2, 2, 3, 1))));
+    WondeFetch fetch = source(T0).fetchFullWithReport();
+    MisSnapshot s = fetch.snapshot();
+    // preferred names are kept only where they differ from the legal ones
+    assertEquals(Optional.empty(), s.student("S1").orElseThrow().preferredForename());
+    assertEquals(Optional.of("Amir"), s.student("S2").orElseThrow().preferredForename());
+    // a member of staff Wonde marks not current is a leaver: left out, type still complete
+    assertEquals(Optional.empty(), s.staffMember("E9"));
+    assertEquals(Completeness.COMPLETE, s.completeness(EntityType.STAFF));
+    assertTrue(fetch.issues().stream().anyMatch(i -> i.recordId().equals("E9")));
+    // staff tutor year, form and house groups; elsewhere they are members
+    assertTrue(
+        s.membersOf("GR")
+            .contains(Membership.of("GR", PersonRef.staff("E2"), MembershipRole.TEACHER)));
+    assertTrue(
+        s.membersOf("GC")
+            .contains(Membership.of("GC", PersonRef.staff("E1"), MembershipRole.MEMBER)));
+    assertEquals(Optional.of("MISC"), s.group("GC").orElseThrow().sourceType());
+    assertEquals(GroupKind.OTHER, s.group("GC").orElseThrow().kind());
+  }
+
+  @Test
   void countShortfallMarksTheTypePartial() {
     wm.stubFor(get(urlPathEqualTo(P + "/counts")).willReturn(okJson(counts(5, 2, 2, 2, 1))));
     WondeFetch fetch = source(T0).fetchFullWithReport();
@@ -338,6 +408,16 @@ class WondeSnapshotSourceTest {
         assertThrows(SnapshotUnavailableException.class, () -> source(T0).fetchFull());
     assertInstanceOf(WondeServerErrorException.class, e.getCause());
     assertFalse(e.getMessage().contains(TOKEN));
+  }
+
+  @Test
+  void anIdWithControlCharactersIsLeftOutNotThrown() {
+    wm.stubFor(
+        full("groups")
+            .willReturn(okJson(list(G7.replace("{\"id\":\"S2\"}", "{\"id\":\"S\\u0007\"}"), GR))));
+    WondeFetch fetch = source(T0).fetchFullWithReport();
+    assertEquals(Completeness.PARTIAL, fetch.snapshot().completeness(EntityType.MEMBERSHIP));
+    assertEquals(1, fetch.snapshot().membersOf("G7").size());
   }
 
   @Test
@@ -466,6 +546,38 @@ class WondeSnapshotSourceTest {
     wm.verify(
         getRequestedFor(urlPathEqualTo(P + "/students-leaver"))
             .withQueryParam("updated_after", equalTo("2026-11-20 05:50:00")));
+  }
+
+  @Test
+  void restoredRecordsKeepTheirMembershipsAndGoneOnesAreRemoved() {
+    MisSnapshot previous = source(T0).fetchFull();
+    for (String r : List.of("students", "employees", "contacts", "groups", "classes")) {
+      stubDelta(r, list());
+    }
+    String restored = ",\"restored_at\":" + date("2026-11-20 11:00:00") + "}";
+    stubDelta(
+        "deletions",
+        list(
+            "{\"type\":\"student\",\"id\":\"S1\",\"deleted_at\":"
+                + date("2026-11-20 10:00:00")
+                + restored,
+            "{\"type\":\"employee\",\"id\":\"E2\",\"deleted_at\":"
+                + date("2026-11-20 10:00:00")
+                + restored));
+    wm.stubFor(get(urlPathEqualTo(P + "/students/S1")).willReturn(okJson("{\"data\":" + S1 + "}")));
+    wm.stubFor(get(urlPathEqualTo(P + "/employees/E2")).willReturn(aResponse().withStatus(404)));
+    MisSnapshot s = source(T1).fetchIncremental(previous);
+    assertTrue(s.student("S1").isPresent());
+    assertEquals(
+        previous.membershipsOf(PersonRef.student("S1")),
+        s.membershipsOf(PersonRef.student("S1")),
+        "a restored student keeps its memberships");
+    assertEquals(2, s.guardiansOf("S1").size());
+    assertEquals(Optional.empty(), s.staffMember("E2"), "restored but gone again (404): removed");
+    assertTrue(s.membershipsOf(PersonRef.staff("E2")).isEmpty());
+    wm.verify(
+        getRequestedFor(urlPathEqualTo(P + "/students/S1"))
+            .withQueryParam("include", equalTo("education_details,year,contact_details,contacts")));
   }
 
   @Test

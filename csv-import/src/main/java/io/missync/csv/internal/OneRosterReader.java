@@ -1,0 +1,1210 @@
+package io.missync.csv.internal;
+
+import io.missync.core.EntityType;
+import io.missync.core.model.Completeness;
+import io.missync.core.model.Contact;
+import io.missync.core.model.Gender;
+import io.missync.core.model.Group;
+import io.missync.core.model.GroupKind;
+import io.missync.core.model.GuardianLink;
+import io.missync.core.model.Membership;
+import io.missync.core.model.MembershipRole;
+import io.missync.core.model.MisSnapshot;
+import io.missync.core.model.Person;
+import io.missync.core.model.PersonRef;
+import io.missync.core.model.Relationship;
+import io.missync.core.model.SourceInfo;
+import io.missync.core.model.StaffMember;
+import io.missync.core.model.Student;
+import io.missync.csv.CsvFormat;
+import io.missync.csv.CsvProblem.Kind;
+import io.missync.csv.DateOrder;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads OneRoster 1.1 and 1.2 CSV: the manifest says per file whether it is bulk (complete for its
+ * type), delta (applied onto the previous snapshot) or absent (the type is ABSENT, or kept from the
+ * previous snapshot). Users become students, staff or contacts by role (1.1: users.role; 1.2: the
+ * primary role in roles.csv); guardians come from agentSourcedIds.
+ */
+public final class OneRosterReader {
+  /** How the manifest says a file is delivered. */
+  enum Mode {
+    BULK,
+    DELTA,
+    ABSENT
+  }
+
+  static final Schema MANIFEST = Schema.of("manifest.csv", "propertyName*", "value");
+  static final Schema ORGS =
+      Schema.of(
+          "orgs.csv",
+          "sourcedId*",
+          "status",
+          "dateLastModified",
+          "name",
+          "type",
+          "identifier",
+          "parentSourcedId");
+  static final Schema SESSIONS =
+      Schema.of(
+          "academicSessions.csv",
+          "sourcedId*",
+          "status",
+          "dateLastModified",
+          "title",
+          "type",
+          "startDate",
+          "endDate",
+          "parentSourcedId",
+          "schoolYear");
+  static final Schema COURSES =
+      Schema.of(
+          "courses.csv",
+          "sourcedId*",
+          "status",
+          "dateLastModified",
+          "schoolYearSourcedId",
+          "title",
+          "courseCode",
+          "grades",
+          "orgSourcedId",
+          "subjects",
+          "subjectCodes");
+  static final Schema CLASSES =
+      Schema.of(
+          "classes.csv",
+          "sourcedId*",
+          "status",
+          "dateLastModified",
+          "title",
+          "grades",
+          "courseSourcedId",
+          "classCode",
+          "classType",
+          "location",
+          "schoolSourcedId",
+          "termSourcedIds",
+          "subjects",
+          "subjectCodes",
+          "periods");
+  static final Schema USERS =
+      Schema.of(
+          "users.csv",
+          "sourcedId*",
+          "status",
+          "dateLastModified",
+          "enabledUser",
+          "orgSourcedIds",
+          "role",
+          "username",
+          "userIds",
+          "givenName",
+          "familyName",
+          "middleName",
+          "identifier",
+          "email",
+          "sms",
+          "phone",
+          "agentSourcedIds",
+          "grades",
+          "password",
+          "userMasterIdentifier",
+          "resourceSourcedIds",
+          "preferredGivenName",
+          "preferredMiddleName",
+          "preferredFamilyName",
+          "primaryOrgSourcedId",
+          "pronouns");
+  static final Schema ENROLLMENTS =
+      Schema.of(
+          "enrollments.csv",
+          "sourcedId*",
+          "status",
+          "dateLastModified",
+          "classSourcedId*",
+          "schoolSourcedId",
+          "userSourcedId*",
+          "role*",
+          "primary",
+          "beginDate",
+          "endDate");
+  static final Schema DEMOGRAPHICS =
+      Schema.of("demographics.csv", "sourcedId*", "status", "dateLastModified", "birthDate", "sex");
+  static final Schema ROLES =
+      Schema.of(
+          "roles.csv",
+          "sourcedId*",
+          "status",
+          "dateLastModified",
+          "userSourcedId*",
+          "roleType",
+          "role*",
+          "beginDate",
+          "endDate",
+          "orgSourcedId",
+          "userProfileSourcedId");
+  static final Schema PROFILES =
+      Schema.of(
+          "userProfiles.csv",
+          "sourcedId*",
+          "status",
+          "dateLastModified",
+          "userSourcedId*",
+          "profileType",
+          "vendorId",
+          "applicationId",
+          "description",
+          "credentialType",
+          "username",
+          "password");
+
+  private static final int ID = 0;
+  private static final int STATUS = 1;
+  private static final int MODIFIED = 2;
+
+  private final Input in;
+  private final Options opts;
+  private final Problems problems;
+  private final boolean v12;
+  private final @Nullable MisSnapshot previous;
+  private final Map<String, Mode> modes = new HashMap<>();
+  private final Set<String> groupIds = new HashSet<>();
+  private final Map<String, String> courseSubject = new HashMap<>();
+  private final Set<String> orgIds = new HashSet<>();
+  private final Set<String> sessionIds = new HashSet<>();
+  private final Map<String, Demo> demographics = new HashMap<>();
+  private final Map<String, String> primaryRoles = new HashMap<>();
+  private final Map<String, String> contactRoles = new HashMap<>();
+  private final List<String[]> agentPairs = new ArrayList<>();
+  private final Set<String> touchedUsers = new HashSet<>();
+  private final Set<String> deletedUsers = new HashSet<>();
+  private final Set<String> deletedGroups = new HashSet<>();
+  private @Nullable String schoolId;
+  private @Nullable String systemName;
+  private boolean statusError;
+  private Assembly asm;
+
+  /** A demographics row: gender and date of birth, or deleted. */
+  private record Demo(@Nullable Gender gender, @Nullable LocalDate dob, boolean deleted) {}
+
+  public OneRosterReader(
+      Input in, Options opts, Problems problems, boolean v12, @Nullable MisSnapshot previous) {
+    this.in = in;
+    this.opts = opts;
+    this.problems = problems;
+    this.v12 = v12;
+    this.previous = previous;
+    SourceInfo placeholder =
+        previous != null
+            ? previous.source()
+            : new SourceInfo("unknown", format().id(), null, opts.capturedAt());
+    this.asm =
+        new Assembly(
+            previous != null ? previous.toBuilder() : MisSnapshot.builder(placeholder), problems);
+    if (previous != null) {
+      for (Group g : previous.groups()) {
+        groupIds.add(g.id());
+      }
+    }
+  }
+
+  private CsvFormat format() {
+    return v12 ? CsvFormat.ONEROSTER_1_2 : CsvFormat.ONEROSTER_1_1;
+  }
+
+  public MisSnapshot read() {
+    readManifest();
+    readOrgs();
+    readSessions();
+    readCourses();
+    readClasses();
+    readDemographics();
+    if (v12) {
+      readRoles();
+    }
+    readUsers();
+    applyDemographicsOnly();
+    if (v12) {
+      readProfiles();
+    }
+    readEnrollments();
+    resolveAgents();
+    setCompleteness();
+    String school = schoolId;
+    if (school == null) {
+      school = previous != null ? previous.source().schoolId() : "unknown";
+      if (previous == null) {
+        problems.warn(
+            Kind.FORMAT, "orgs.csv", 0, null, null, "no org of type 'school'; school id unknown");
+      }
+    }
+    asm.builder().source(new SourceInfo(school, format().id(), systemName, opts.capturedAt()));
+    return asm.build();
+  }
+
+  // ---------------------------------------------------------------- manifest
+
+  private void readManifest() {
+    Optional<String> f = in.find("manifest.csv");
+    String[] types = {
+      "academicSessions",
+      "categories",
+      "classes",
+      "classResources",
+      "courses",
+      "courseResources",
+      "demographics",
+      "enrollments",
+      "lineItems",
+      "orgs",
+      "resources",
+      "results",
+      "users",
+      "roles",
+      "userProfiles"
+    };
+    if (f.isEmpty()) {
+      problems.warn(
+          Kind.MISSING_FILE,
+          "manifest.csv",
+          0,
+          null,
+          null,
+          "no manifest.csv: every file present is read as bulk, every file missing as absent");
+      for (String t : types) {
+        modes.put(t, in.find(t + ".csv").isPresent() ? Mode.BULK : Mode.ABSENT);
+      }
+      return;
+    }
+    Table t = open(f.get(), MANIFEST, EntityType.GROUP);
+    if (t == null) {
+      return;
+    }
+    try (t) {
+      while (t.next()) {
+        String name = t.get(0);
+        String value = t.get(1).toLowerCase(Locale.ROOT);
+        if (name.startsWith("file.")) {
+          String type = name.substring(5);
+          Mode m;
+          switch (value) {
+            case "bulk":
+              m = Mode.BULK;
+              break;
+            case "delta":
+              m = Mode.DELTA;
+              break;
+            case "absent":
+            case "":
+              m = Mode.ABSENT;
+              break;
+            default:
+              t.error(
+                  Kind.STATUS,
+                  1,
+                  "manifest value for " + name + " must be bulk, delta or absent; file ignored");
+              m = Mode.ABSENT;
+          }
+          modes.put(type, m);
+        } else if (name.equals("source.systemName")) {
+          systemName = Text.emptyToNull(t.get(1));
+        } else if (name.equals("oneroster.version")) {
+          String v = t.get(1);
+          if (!v.isEmpty() && !v.startsWith(v12 ? "1.2" : "1.1")) {
+            t.warn(
+                Kind.FORMAT,
+                1,
+                "manifest says OneRoster " + v + " but the export is read as " + format().id());
+          }
+        }
+      }
+    }
+    for (String type : types) {
+      Mode m = modes.getOrDefault(type, Mode.ABSENT);
+      boolean present = in.find(type + ".csv").isPresent();
+      if (m != Mode.ABSENT && !present) {
+        problems.error(
+            Kind.MISSING_FILE,
+            type + ".csv",
+            0,
+            null,
+            null,
+            "the manifest lists "
+                + type
+                + ".csv as "
+                + m.name().toLowerCase(Locale.ROOT)
+                + " but the file is missing; its records are treated as absent, not as deleted");
+        modes.put(type, Mode.ABSENT);
+      } else if (m == Mode.ABSENT && present) {
+        problems.warn(
+            Kind.STATUS,
+            type + ".csv",
+            0,
+            null,
+            null,
+            "the manifest says " + type + ".csv is absent; the file present is ignored");
+      }
+    }
+  }
+
+  private Mode mode(String type) {
+    return modes.getOrDefault(type, Mode.ABSENT);
+  }
+
+  private @Nullable Table open(String file, Schema schema, EntityType type) {
+    return Table.open(in, file, schema, type, problems, opts.dateOrder(), DateOrder.DAY_FIRST);
+  }
+
+  private @Nullable Table openType(String type, Schema schema, EntityType et) {
+    if (mode(type) == Mode.ABSENT) {
+      return null;
+    }
+    Optional<String> f = in.find(type + ".csv");
+    if (f.isEmpty()) {
+      return null;
+    }
+    Schema s = schema;
+    if (!v12 && type.equals("users")) {
+      s = s.withRequired("role", true);
+    }
+    Table t = open(f.get(), s, et);
+    if (t == null) {
+      // the file is there but unreadable: its types must not look complete (or empty)
+      switch (type) {
+        case "users":
+        case "roles":
+          markUserRejected();
+          break;
+        case "classes":
+          problems.markRejected(EntityType.GROUP);
+          break;
+        case "enrollments":
+          problems.markRejected(EntityType.MEMBERSHIP);
+          break;
+        default:
+          break;
+      }
+    }
+    return t;
+  }
+
+  /** What to do with a row by its status: true = upsert, false = delete, null = skip. */
+  private @Nullable Boolean status(Table t, Mode mode) {
+    statusError = false;
+    String s = t.get(STATUS).toLowerCase(Locale.ROOT);
+    if (mode == Mode.DELTA && !t.get(MODIFIED).isEmpty() && Table.parts(t.get(MODIFIED)) == null) {
+      t.warn(Kind.INVALID_VALUE, MODIFIED, "dateLastModified is not an ISO date-time; ignored");
+    }
+    switch (s) {
+      case "":
+      case "active":
+        if (s.isEmpty() && mode == Mode.DELTA) {
+          t.warn(Kind.STATUS, STATUS, "status is empty in a delta file; read as active");
+        }
+        return Boolean.TRUE;
+      case "tobedeleted":
+      case "inactive":
+        if (mode == Mode.BULK) {
+          t.warn(
+              Kind.STATUS,
+              STATUS,
+              "status '" + s + "' in a bulk file: the record is left out, as the spec says");
+          return null;
+        }
+        if (s.equals("inactive")) {
+          t.warn(
+              Kind.STATUS,
+              STATUS,
+              "status 'inactive' (OneRoster 1.0) is applied as tobedeleted: access is removed");
+        }
+        return Boolean.FALSE;
+      default:
+        statusError = true;
+        t.error(Kind.STATUS, STATUS, "status must be active or tobedeleted; row not imported");
+        return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- orgs, sessions, courses
+
+  private void readOrgs() {
+    Table t = openType("orgs", ORGS, EntityType.GROUP);
+    if (t == null) {
+      return;
+    }
+    int type = ORGS.idx("type");
+    try (t) {
+      while (t.next()) {
+        Boolean st = status(t, mode("orgs"));
+        if (st == null || !st) {
+          continue;
+        }
+        String id = t.get(ID);
+        if (id.isEmpty()) {
+          t.warn(Kind.MISSING_VALUE, ID, "org has no sourcedId; row ignored");
+          continue;
+        }
+        orgIds.add(id);
+        if (schoolId == null && t.get(type).equalsIgnoreCase("school")) {
+          schoolId = id;
+        }
+      }
+    }
+  }
+
+  private void readSessions() {
+    Table t = openType("academicSessions", SESSIONS, EntityType.GROUP);
+    if (t == null) {
+      return;
+    }
+    int start = SESSIONS.idx("startDate");
+    int end = SESSIONS.idx("endDate");
+    try (t) {
+      while (t.next()) {
+        Boolean st = status(t, mode("academicSessions"));
+        if (st == null || !st) {
+          continue;
+        }
+        sessionIds.add(t.get(ID));
+        t.date(start);
+        t.date(end);
+      }
+    }
+  }
+
+  private void readCourses() {
+    Table t = openType("courses", COURSES, EntityType.GROUP);
+    if (t == null) {
+      return;
+    }
+    int subjects = COURSES.idx("subjects");
+    try (t) {
+      while (t.next()) {
+        Boolean st = status(t, mode("courses"));
+        if (st == null || !st) {
+          continue;
+        }
+        List<String> subj = Text.list(t.get(subjects));
+        courseSubject.put(t.get(ID), subj.isEmpty() ? "" : subj.get(0));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- classes
+
+  private void readClasses() {
+    Mode mode = mode("classes");
+    Table t = openType("classes", CLASSES, EntityType.GROUP);
+    if (t == null) {
+      return;
+    }
+    List<String> replaced = new ArrayList<>();
+    if (mode == Mode.BULK && previous != null) {
+      for (Group g : previous.groups()) {
+        asm.builder().removeGroup(g.id());
+        replaced.add(g.id());
+      }
+      groupIds.clear();
+    }
+    int title = CLASSES.idx("title");
+    int grades = CLASSES.idx("grades");
+    int course = CLASSES.idx("courseSourcedId");
+    int code = CLASSES.idx("classCode");
+    int type = CLASSES.idx("classType");
+    int school = CLASSES.idx("schoolSourcedId");
+    int terms = CLASSES.idx("termSourcedIds");
+    int subjects = CLASSES.idx("subjects");
+    try (t) {
+      while (t.next()) {
+        Boolean st = status(t, mode);
+        if (st == null) {
+          continue;
+        }
+        String id = t.get(ID);
+        if (!st) {
+          asm.builder().removeGroup(id);
+          groupIds.remove(id);
+          deletedGroups.add(id);
+          continue;
+        }
+        String ct = t.get(type);
+        GroupKind kind =
+            ct.equalsIgnoreCase("homeroom")
+                ? GroupKind.REGISTRATION
+                : ct.equalsIgnoreCase("scheduled") || ct.isEmpty()
+                    ? GroupKind.CLASS
+                    : GroupKind.OTHER;
+        String courseId = t.get(course);
+        if (!courseId.isEmpty()
+            && mode("courses") == Mode.BULK
+            && !courseSubject.containsKey(courseId)) {
+          t.warn(Kind.UNKNOWN_REFERENCE, course, "course '" + courseId + "' is not in courses.csv");
+        }
+        String sch = t.get(school);
+        if (!sch.isEmpty() && mode("orgs") == Mode.BULK && !orgIds.contains(sch)) {
+          t.warn(Kind.UNKNOWN_REFERENCE, school, "org '" + sch + "' is not in orgs.csv");
+        }
+        for (String term : Text.list(t.get(terms))) {
+          if (mode("academicSessions") == Mode.BULK && !sessionIds.contains(term)) {
+            t.warn(
+                Kind.UNKNOWN_REFERENCE,
+                terms,
+                "academic session '" + term + "' is not in academicSessions.csv");
+          }
+        }
+        List<String> subj = Text.list(t.get(subjects));
+        String subject = subj.isEmpty() ? courseSubject.get(courseId) : subj.get(0);
+        List<String> gr = Text.list(t.get(grades));
+        String subjectFinal = kind == GroupKind.CLASS ? subject : null;
+        Group.Builder g =
+            Group.builder()
+                .id(id)
+                .kind(kind)
+                .name(t.get(title))
+                .code(t.opt(code))
+                .sourceType(Text.emptyToNull(ct))
+                .subject(subjectFinal == null || subjectFinal.isEmpty() ? null : subjectFinal)
+                .yearGroup(gr.isEmpty() ? null : gr.get(0));
+        boolean ok;
+        if (mode == Mode.DELTA) {
+          ok = putGroup(t, g);
+        } else {
+          ok = asm.addGroup(t, ID, g::build);
+        }
+        if (ok) {
+          groupIds.add(id);
+        }
+      }
+      if (t.failed()) {
+        problems.markRejected(EntityType.GROUP);
+      }
+    }
+    for (String id : replaced) {
+      if (!groupIds.contains(id)) {
+        deletedGroups.add(id);
+      }
+    }
+  }
+
+  private boolean putGroup(Table t, Group.Builder g) {
+    Group built = null;
+    try {
+      built = g.build();
+    } catch (io.missync.core.model.InvalidRecordException e) {
+      t.error(Kind.INVALID_VALUE, -1, e.getMessage() + "; row not imported");
+      return false;
+    }
+    asm.builder().putGroup(built);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- demographics, roles
+
+  private void readDemographics() {
+    Mode mode = mode("demographics");
+    Table t = openType("demographics", DEMOGRAPHICS, EntityType.STUDENT);
+    if (t == null) {
+      return;
+    }
+    int birth = DEMOGRAPHICS.idx("birthDate");
+    int sex = DEMOGRAPHICS.idx("sex");
+    try (t) {
+      while (t.next()) {
+        Boolean st = status(t, mode);
+        if (st == null) {
+          continue;
+        }
+        String id = t.get(ID);
+        if (!st) {
+          demographics.put(id, new Demo(null, null, true));
+          continue;
+        }
+        demographics.put(id, new Demo(Assembly.gender(t, sex), t.date(birth), false));
+      }
+    }
+  }
+
+  private void readRoles() {
+    Mode mode = mode("roles");
+    Table t = openType("roles", ROLES, EntityType.STAFF);
+    if (t == null) {
+      if (mode("users") != Mode.ABSENT) {
+        problems.error(
+            Kind.MISSING_FILE,
+            "roles.csv",
+            0,
+            null,
+            null,
+            "OneRoster 1.2 needs roles.csv to tell students, staff and guardians apart; users"
+                + " without a role column cannot be imported");
+      }
+      return;
+    }
+    int user = ROLES.idx("userSourcedId");
+    int roleType = ROLES.idx("roleType");
+    int role = ROLES.idx("role");
+    try (t) {
+      while (t.next()) {
+        Boolean st = status(t, mode);
+        if (st == null || !st) {
+          continue;
+        }
+        String u = t.get(user);
+        boolean primary = t.get(roleType).equalsIgnoreCase("primary");
+        String r = t.get(role).toLowerCase(Locale.ROOT);
+        if (primary || !primaryRoles.containsKey(u)) {
+          primaryRoles.put(u, r);
+        }
+      }
+    }
+  }
+
+  private void readProfiles() {
+    Table t = openType("userProfiles", PROFILES, EntityType.STAFF);
+    if (t == null) {
+      return;
+    }
+    int user = PROFILES.idx("userSourcedId");
+    try (t) {
+      while (t.next()) {
+        Boolean st = status(t, mode("userProfiles"));
+        if (st == null || !st) {
+          continue;
+        }
+        String u = t.get(user);
+        if (u.isEmpty() || (asm.user(u) == null && !inPrevious(u))) {
+          t.warn(
+              Kind.UNKNOWN_REFERENCE,
+              user,
+              "user profile names user '" + u + "' who is not in users.csv; profile ignored");
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- users
+
+  static @Nullable EntityType typeOfRole(String role) {
+    switch (role) {
+      case "student":
+      case "learner":
+        return EntityType.STUDENT;
+      case "parent":
+      case "guardian":
+      case "relative":
+        return EntityType.CONTACT;
+      case "teacher":
+      case "administrator":
+      case "aide":
+      case "proctor":
+      case "districtadministrator":
+      case "siteadministrator":
+      case "systemadministrator":
+      case "principal":
+      case "counselor":
+      case "professor":
+        return EntityType.STAFF;
+      default:
+        return null;
+    }
+  }
+
+  private void readUsers() {
+    Mode mode = mode("users");
+    Table t = openType("users", USERS, EntityType.STUDENT);
+    if (t == null) {
+      return;
+    }
+    List<String> replaced = new ArrayList<>();
+    if (mode == Mode.BULK && previous != null) {
+      // a bulk file replaces every user; those not in it are deleted once it is read whole
+      for (Person p : previous.people()) {
+        asm.builder().remove(p.ref());
+        replaced.add(p.id());
+      }
+      asm.builder().removeGuardianLinksIf(l -> true);
+    }
+    int enabled = USERS.idx("enabledUser");
+    int orgs = USERS.idx("orgSourcedIds");
+    int roleCol = USERS.idx("role");
+    int username = USERS.idx("username");
+    int userIds = USERS.idx("userIds");
+    int given = USERS.idx("givenName");
+    int family = USERS.idx("familyName");
+    int middle = USERS.idx("middleName");
+    int identifier = USERS.idx("identifier");
+    int email = USERS.idx("email");
+    int phone = USERS.idx("phone");
+    int agents = USERS.idx("agentSourcedIds");
+    int grades = USERS.idx("grades");
+    int prefGiven = USERS.idx("preferredGivenName");
+    int prefFamily = USERS.idx("preferredFamilyName");
+    try (t) {
+      while (t.next()) {
+        Boolean st = status(t, mode);
+        if (st == null) {
+          if (statusError) {
+            markUserRejected();
+          }
+          continue;
+        }
+        String id = t.get(ID);
+        if (id.isEmpty()) {
+          t.error(Kind.MISSING_VALUE, ID, "sourcedId is empty; row not imported");
+          continue;
+        }
+        if (!st) {
+          deleteUser(id);
+          continue;
+        }
+        String role = t.get(roleCol).toLowerCase(Locale.ROOT);
+        if (v12 || role.isEmpty()) {
+          String r = primaryRoles.get(id);
+          if (r != null) {
+            role = r;
+          }
+        }
+        EntityType type = typeOfRole(role);
+        if (type == null) {
+          t.error(
+              Kind.INVALID_VALUE,
+              roleCol,
+              role.isEmpty()
+                  ? "user has no role" + (v12 ? " in roles.csv" : "") + "; row not imported"
+                  : "role '" + role + "' is not a OneRoster role; row not imported");
+          problems.markRejected(EntityType.STUDENT);
+          problems.markRejected(EntityType.STAFF);
+          problems.markRejected(EntityType.CONTACT);
+          continue;
+        }
+        for (String org : Text.list(t.get(orgs))) {
+          if (mode("orgs") == Mode.BULK && !orgIds.contains(org)) {
+            t.warn(Kind.UNKNOWN_REFERENCE, orgs, "org '" + org + "' is not in orgs.csv");
+          }
+        }
+        Person prev = previousPerson(id);
+        Demo demo = demographics.get(id);
+        Gender gender =
+            demo != null ? demo.gender() : prev != null ? prev.gender().orElse(null) : null;
+        LocalDate dob =
+            demo != null ? demo.dob() : prev != null ? prev.dateOfBirth().orElse(null) : null;
+        Person.Builder<?, ?> b;
+        switch (type) {
+          case STUDENT:
+            {
+              List<String> g = Text.list(t.get(grades));
+              if (g.size() > 1) {
+                t.warn(
+                    Kind.INVALID_VALUE,
+                    grades,
+                    "a student has " + g.size() + " grades; the first is the year group");
+              }
+              b = Student.builder().yearGroup(g.isEmpty() ? null : g.get(0));
+              break;
+            }
+          case STAFF:
+            {
+              StaffMember.Builder s = StaffMember.builder().teaching(role.equals("teacher"));
+              if (!role.equals("teacher") && !role.equals("administrator")) {
+                s.attribute("role", role);
+              }
+              b = s;
+              break;
+            }
+          default:
+            b = Contact.builder().phone(t.opt(phone));
+            contactRoles.put(id, role);
+        }
+        b.id(id)
+            .legalName(t.opt(given), t.opt(family))
+            .middleNames(t.opt(middle))
+            .preferredName(t.opt(prefGiven), t.opt(prefFamily))
+            .misId(t.opt(identifier))
+            .email(Assembly.email(t, email))
+            .gender(gender)
+            .dateOfBirth(dob);
+        String un = t.get(username);
+        if (!un.isEmpty()) {
+          b.attribute("username", un);
+        }
+        if (Boolean.FALSE.equals(Text.bool(t.get(enabled)))) {
+          b.attribute("enabledUser", "false");
+        }
+        String ids = t.get(userIds);
+        if (!ids.isEmpty()) {
+          List<String[]> typed = Text.typedIds(ids);
+          if (typed == null) {
+            t.warn(
+                Kind.INVALID_VALUE, userIds, "userIds must be a list of {type:id}; value dropped");
+          } else {
+            for (String[] ti : typed) {
+              b.attribute("userId:" + ti[0], ti[1]);
+            }
+          }
+        }
+        final Person.Builder<?, ?> fb = b;
+        boolean ok;
+        if (mode == Mode.DELTA) {
+          ok = putUser(t, fb, prev);
+        } else {
+          ok = asm.addPerson(t, ID, fb::build);
+        }
+        if (!ok) {
+          continue;
+        }
+        touchedUsers.add(id);
+        for (String a : Text.list(t.get(agents))) {
+          agentPairs.add(new String[] {id, a, Long.toString(t.line())});
+        }
+      }
+      if (t.failed()) {
+        markUserRejected();
+      }
+    }
+    for (String id : replaced) {
+      if (!touchedUsers.contains(id)) {
+        deletedUsers.add(id);
+      }
+    }
+  }
+
+  private void markUserRejected() {
+    problems.markRejected(EntityType.GUARDIAN_LINK);
+    problems.markRejected(EntityType.STUDENT);
+    problems.markRejected(EntityType.STAFF);
+    problems.markRejected(EntityType.CONTACT);
+  }
+
+  private boolean putUser(Table t, Person.Builder<?, ?> b, @Nullable Person prev) {
+    Person p;
+    try {
+      p = b.build();
+    } catch (io.missync.core.model.InvalidRecordException e) {
+      t.error(Kind.INVALID_VALUE, -1, e.getMessage() + "; row not imported");
+      return false;
+    }
+    if (prev != null && prev.entityType() != p.entityType()) {
+      asm.builder().remove(prev.ref());
+    }
+    asm.builder().put(p);
+    asm.setUser(p.id(), p.entityType());
+    return true;
+  }
+
+  private void deleteUser(String id) {
+    Person prev = previousPerson(id);
+    if (prev != null) {
+      asm.builder().remove(prev.ref());
+    }
+    Known k = asm.user(id);
+    if (k != null) {
+      asm.builder().remove(new PersonRef(k.type(), id));
+    }
+    asm.userTypes.remove(id);
+    deletedUsers.add(id);
+    touchedUsers.add(id);
+  }
+
+  private @Nullable Person previousPerson(String id) {
+    MisSnapshot p = previous;
+    if (p == null) {
+      return null;
+    }
+    Optional<? extends Person> s = p.student(id);
+    if (s.isPresent()) {
+      return s.get();
+    }
+    Optional<? extends Person> st = p.staffMember(id);
+    if (st.isPresent()) {
+      return st.get();
+    }
+    return p.contact(id).orElse(null);
+  }
+
+  private boolean inPrevious(String id) {
+    return mode("users") != Mode.BULK && previousPerson(id) != null && !deletedUsers.contains(id);
+  }
+
+  /** Demographics rows for users not in this users file (a delta of demographics only). */
+  private void applyDemographicsOnly() {
+    if (demographics.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, Demo> e : demographics.entrySet()) {
+      String id = e.getKey();
+      if (touchedUsers.contains(id)) {
+        continue;
+      }
+      Person prev = inPrevious(id) ? previousPerson(id) : null;
+      if (prev == null) {
+        if (asm.user(id) == null) {
+          problems.warn(
+              Kind.UNKNOWN_REFERENCE,
+              "demographics.csv",
+              0,
+              "sourcedId",
+              EntityType.STUDENT,
+              "demographics for user '" + id + "' who is not in users.csv; ignored");
+        }
+        continue;
+      }
+      Demo d = e.getValue();
+      Gender g = d.deleted() ? null : d.gender();
+      LocalDate dob = d.deleted() ? null : d.dob();
+      Person p;
+      if (prev instanceof Student s) {
+        p = s.toBuilder().gender(g).dateOfBirth(dob).build();
+      } else if (prev instanceof StaffMember s) {
+        p = s.toBuilder().gender(g).dateOfBirth(dob).build();
+      } else {
+        p = ((Contact) prev).toBuilder().gender(g).dateOfBirth(dob).build();
+      }
+      asm.builder().put(p);
+    }
+  }
+
+  // ---------------------------------------------------------------- enrollments
+
+  private @Nullable Known known(String userId) {
+    Known k = asm.user(userId);
+    if (k != null) {
+      return k;
+    }
+    Person p = inPrevious(userId) ? previousPerson(userId) : null;
+    if (p != null) {
+      Known nk = new Known(p.id(), p.entityType());
+      asm.userTypes.put(p.id(), nk);
+      return nk;
+    }
+    return null;
+  }
+
+  private void readEnrollments() {
+    Mode mode = mode("enrollments");
+    Table t = openType("enrollments", ENROLLMENTS, EntityType.MEMBERSHIP);
+    Set<String> pairKeys = new HashSet<>();
+    List<Membership> upserts = new ArrayList<>();
+    if (mode == Mode.BULK && previous != null && t != null) {
+      asm.builder().removeMembershipsIf(m -> true);
+    }
+    if (t != null) {
+      int cls = ENROLLMENTS.idx("classSourcedId");
+      int user = ENROLLMENTS.idx("userSourcedId");
+      int role = ENROLLMENTS.idx("role");
+      int primary = ENROLLMENTS.idx("primary");
+      int begin = ENROLLMENTS.idx("beginDate");
+      int end = ENROLLMENTS.idx("endDate");
+      Map<String, String> canonGroup = new HashMap<>();
+      try (t) {
+        while (t.next()) {
+          Boolean st = status(t, mode);
+          if (st == null) {
+            continue;
+          }
+          String g = t.get(cls);
+          String u = t.get(user);
+          if (g.isEmpty() || u.isEmpty()) {
+            t.error(
+                Kind.MISSING_VALUE,
+                g.isEmpty() ? cls : user,
+                "classSourcedId and userSourcedId are required; row not imported");
+            continue;
+          }
+          if (!st) {
+            pairKeys.add(g + "|" + u);
+            continue;
+          }
+          String gid = canonGroup.get(g);
+          if (gid == null) {
+            if (!groupIds.contains(g)) {
+              t.error(
+                  Kind.UNKNOWN_REFERENCE,
+                  cls,
+                  "enrollment names class '"
+                      + g
+                      + "' which is not in classes.csv; row not imported");
+              continue;
+            }
+            gid = g;
+            canonGroup.put(g, g);
+          }
+          Known k = known(u);
+          if (k == null) {
+            t.error(
+                Kind.UNKNOWN_REFERENCE,
+                user,
+                "enrollment names user '" + u + "' who is not in users.csv; row not imported");
+            continue;
+          }
+          String r = t.get(role).toLowerCase(Locale.ROOT);
+          MembershipRole mr;
+          if (r.equals("student")) {
+            mr = MembershipRole.MEMBER;
+            if (k.type() != EntityType.STUDENT) {
+              t.warn(Kind.INVALID_VALUE, role, "role 'student' for a user who is not a student");
+            }
+          } else if (r.equals("teacher")
+              || r.equals("aide")
+              || r.equals("administrator")
+              || r.equals("proctor")) {
+            mr =
+                r.equals("teacher") && Boolean.TRUE.equals(Text.bool(t.get(primary)))
+                    ? MembershipRole.MAIN_TEACHER
+                    : MembershipRole.TEACHER;
+          } else {
+            t.error(
+                Kind.INVALID_VALUE, role, "enrollment role '" + r + "' unknown; row not imported");
+            continue;
+          }
+          LocalDate from = t.date(begin);
+          LocalDate to = t.date(end);
+          PersonRef ref = new PersonRef(k.type(), k.id());
+          String fg = gid;
+          Membership m = asm.membership(t, () -> Membership.of(fg, ref, mr, from, to));
+          if (m == null) {
+            continue;
+          }
+          if (mode == Mode.DELTA) {
+            pairKeys.add(g + "|" + u);
+            upserts.add(m);
+          } else {
+            asm.builder().addMembership(m);
+          }
+        }
+        if (t.failed()) {
+          problems.markRejected(EntityType.MEMBERSHIP);
+        }
+      }
+    }
+    // deletions: delta enrollments, deleted users and deleted classes
+    if (!pairKeys.isEmpty() || !deletedUsers.isEmpty() || !deletedGroups.isEmpty()) {
+      asm.builder()
+          .removeMembershipsIf(
+              m ->
+                  deletedUsers.contains(m.personId())
+                      || deletedGroups.contains(m.groupId())
+                      || pairKeys.contains(m.groupId() + "|" + m.personId()));
+    }
+    for (Membership m : upserts) {
+      asm.builder().addMembership(m);
+    }
+  }
+
+  // ---------------------------------------------------------------- guardians
+
+  private void resolveAgents() {
+    if (mode("users") == Mode.DELTA && !touchedUsers.isEmpty()) {
+      asm.builder()
+          .removeGuardianLinksIf(
+              l -> touchedUsers.contains(l.contactId()) || touchedUsers.contains(l.studentId()));
+    } else if (!deletedUsers.isEmpty()) {
+      asm.builder()
+          .removeGuardianLinksIf(
+              l -> deletedUsers.contains(l.contactId()) || deletedUsers.contains(l.studentId()));
+    }
+    Set<String> seen = new HashSet<>();
+    for (String[] pair : agentPairs) {
+      Known a = known(pair[0]);
+      Known b = known(pair[1]);
+      long line = Long.parseLong(pair[2]);
+      if (a == null) {
+        continue;
+      }
+      if (b == null) {
+        problems.warn(
+            Kind.UNKNOWN_REFERENCE,
+            "users.csv",
+            line,
+            "agentSourcedIds",
+            EntityType.GUARDIAN_LINK,
+            "agent '" + pair[1] + "' is not in users.csv; link not imported");
+        continue;
+      }
+      Known contact;
+      Known student;
+      if (a.type() == EntityType.CONTACT && b.type() == EntityType.STUDENT) {
+        contact = a;
+        student = b;
+      } else if (a.type() == EntityType.STUDENT && b.type() == EntityType.CONTACT) {
+        contact = b;
+        student = a;
+      } else {
+        // staff agents (a teacher's aide, ...) are not guardian links; no warning needed
+        continue;
+      }
+      if (!seen.add(contact.id() + "|" + student.id())) {
+        continue;
+      }
+      String role = contactRoles.get(contact.id());
+      Relationship rel = relationship(role);
+      MisSnapshot prev = previous;
+      if (role == null && prev != null) {
+        // the contact is not in this delta: keep the relationship the previous snapshot had
+        List<GuardianLink> before = prev.linksOfContact(contact.id());
+        if (!before.isEmpty()) {
+          rel = before.get(0).relationship();
+        }
+      }
+      GuardianLink link =
+          GuardianLink.builder(contact.id(), student.id()).relationship(rel).build();
+      asm.builder().addGuardianLink(link);
+    }
+  }
+
+  static Relationship relationship(@Nullable String role) {
+    if (role == null) {
+      return Relationship.UNKNOWN;
+    }
+    switch (role) {
+      case "parent":
+        return Relationship.PARENT;
+      case "guardian":
+        return Relationship.GUARDIAN;
+      case "relative":
+        return Relationship.of("Relative");
+      default:
+        return Relationship.UNKNOWN;
+    }
+  }
+
+  // ---------------------------------------------------------------- completeness
+
+  private void setCompleteness() {
+    set("users", EntityType.STUDENT);
+    set("users", EntityType.STAFF);
+    set("users", EntityType.CONTACT);
+    set("users", EntityType.GUARDIAN_LINK);
+    set("classes", EntityType.GROUP);
+    set("enrollments", EntityType.MEMBERSHIP);
+  }
+
+  private void set(String type, EntityType et) {
+    Mode m = mode(type);
+    if (m == Mode.BULK) {
+      asm.completeness(et, Completeness.COMPLETE);
+    } else if (previous == null) {
+      asm.completeness(et, m == Mode.DELTA ? Completeness.PARTIAL : Completeness.ABSENT);
+      if (m == Mode.DELTA) {
+        problems.warn(
+            Kind.STATUS,
+            type + ".csv",
+            0,
+            null,
+            et,
+            "a delta was read without a previous snapshot: " + type + " is PARTIAL");
+      }
+    } else {
+      asm.completeness(et, previous.completeness(et));
+    }
+  }
+}

@@ -1,0 +1,447 @@
+package io.missync.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.missync.core.EntityType;
+import io.missync.core.MissyncException;
+import io.missync.core.model.MembershipRole;
+import io.missync.core.model.PersonRef;
+import io.missync.core.plan.ChangeKind;
+import io.missync.core.spi.ApplyOutcome;
+import io.missync.core.spi.ChangeResult;
+import io.missync.core.state.Account;
+import io.missync.core.state.AccountField;
+import io.missync.core.state.StateUpdate;
+import io.missync.core.state.TargetState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** What the contract cannot see: schema, migrations, configuration, errors, scale. */
+class JdbcSyncStateStoreTest {
+
+  private static List<String> columns(DataSource ds, String schema) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT table_name || '.' || column_name FROM information_schema.columns"
+                    + " WHERE table_schema = ? ORDER BY 1")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Integer> versions(DataSource ds, String table) throws SQLException {
+    List<Integer> out = new ArrayList<>();
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version FROM " + table + " ORDER BY version")) {
+      while (rs.next()) {
+        out.add(rs.getInt(1));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void migrationCreatesEveryTableUnderTheSchemaAndPrefixAndIsIdempotent() throws Exception {
+    DataSource ds = TestPostgres.dataSource();
+    String schema = TestPostgres.newSchema();
+    JdbcSyncStateStore store =
+        JdbcSyncStateStore.builder(ds).schema(schema).tablePrefix("acme_").build();
+    assertEquals(0, store.migrate(), "a second migration finds nothing to do");
+    List<String> cols = columns(ds, schema);
+    for (String table :
+        List.of(
+            "school",
+            "account",
+            "product_group",
+            "guardian_link",
+            "apply_journal",
+            "apply_outcome",
+            "watermark",
+            "held_plan",
+            "audit_event",
+            "schema_version")) {
+      assertTrue(
+          cols.stream().anyMatch(c -> c.startsWith("acme_" + table + ".")), table + " is missing");
+    }
+    assertEquals(List.of(1), versions(ds, schema + ".acme_schema_version"));
+    // building again over a migrated schema without migrating works
+    JdbcSyncStateStore.builder(ds).schema(schema).tablePrefix("acme_").migrate(false).build();
+  }
+
+  @Test
+  void noColumnCanHoldAPassword() throws Exception {
+    DataSource ds = TestPostgres.dataSource();
+    String schema = TestPostgres.newSchema();
+    JdbcSyncStateStore.builder(ds).schema(schema).build();
+    List<String> cols = columns(ds, schema);
+    assertFalse(cols.isEmpty());
+    for (String c : cols) {
+      String name = c.toLowerCase(Locale.ROOT);
+      assertFalse(
+          name.matches(".*(pass|pwd|secret|salt|hash|token|pin\\b|credential(?!s_issued)).*"),
+          c + " looks like it could hold a password");
+    }
+  }
+
+  @Test
+  void storesWithDifferentPrefixesInOneSchemaAreSeparate() {
+    DataSource ds = TestPostgres.dataSource();
+    String schema = TestPostgres.newSchema();
+    JdbcSyncStateStore a = JdbcSyncStateStore.builder(ds).schema(schema).tablePrefix("a_").build();
+    JdbcSyncStateStore b = JdbcSyncStateStore.builder(ds).schema(schema).tablePrefix("b_").build();
+    a.commit(
+        "school-1", 0, StateUpdate.account(Account.builder("acc-1", EntityType.STAFF).build()));
+    assertEquals(1, a.load("school-1").version());
+    assertEquals(0, b.load("school-1").version());
+    assertTrue(b.load("school-1").accounts().isEmpty());
+  }
+
+  @Test
+  void storesStartingTogetherMigrateOnceAndAllWork() throws Exception {
+    startTogether(TestPostgres.dataSource());
+  }
+
+  @Test
+  void storesStartingTogetherMigrateOnceEvenWhenThePoolDefaultsToSerializable() throws Exception {
+    startTogether(serializableByDefault(TestPostgres.dataSource()));
+  }
+
+  private static void startTogether(DataSource ds) throws Exception {
+    String schema = TestPostgres.newSchema();
+    int n = 4;
+    CyclicBarrier start = new CyclicBarrier(n);
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    List<Future<JdbcSyncStateStore>> stores = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        Callable<JdbcSyncStateStore> build =
+            () -> {
+              start.await(30, TimeUnit.SECONDS);
+              return JdbcSyncStateStore.builder(ds).schema(schema).build();
+            };
+        stores.add(pool.submit(build));
+      }
+      for (Future<JdbcSyncStateStore> f : stores) {
+        f.get(60, TimeUnit.SECONDS).load("x");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of(1), versions(ds, schema + ".missync_schema_version"));
+  }
+
+  @Test
+  void withoutMigratingAnEmptySchemaIsRefused() {
+    DataSource ds = TestPostgres.dataSource();
+    String schema = TestPostgres.newSchema();
+    JdbcSyncStateStore.builder(ds).schema(schema).tablePrefix("other_").build();
+    JdbcStoreException e =
+        assertThrows(
+            JdbcStoreException.class,
+            () -> JdbcSyncStateStore.builder(ds).schema(schema).migrate(false).build());
+    assertTrue(e.sqlState().isPresent(), "the schema_version table is missing");
+  }
+
+  @Test
+  void aSchemaNewerThanTheLibraryOrAChangedScriptIsRefused() throws Exception {
+    DataSource ds = TestPostgres.dataSource();
+    String schema = TestPostgres.newSchema();
+    JdbcSyncStateStore.builder(ds).schema(schema).build();
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO "
+              + schema
+              + ".missync_schema_version VALUES (99, 'V99__future.sql', 'x', now())");
+    }
+    JdbcStoreException newer =
+        assertThrows(
+            JdbcStoreException.class, () -> JdbcSyncStateStore.builder(ds).schema(schema).build());
+    assertTrue(newer.getMessage().contains("newer"), newer.getMessage());
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DELETE FROM " + schema + ".missync_schema_version WHERE version = 99");
+      s.execute("UPDATE " + schema + ".missync_schema_version SET checksum = 'edited'");
+    }
+    JdbcStoreException edited =
+        assertThrows(
+            JdbcStoreException.class, () -> JdbcSyncStateStore.builder(ds).schema(schema).build());
+    assertTrue(edited.getMessage().contains("checksum"), edited.getMessage());
+  }
+
+  @Test
+  void identifiersThatCouldInjectSqlAreRefused() {
+    DataSource ds = TestPostgres.dataSource();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> JdbcSyncStateStore.builder(ds).schema("x; DROP TABLE y").build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> JdbcSyncStateStore.builder(ds).tablePrefix("a-b").build());
+  }
+
+  @Test
+  void errorsCarryTheSqlStateButNeverBoundValuesOrTheDriversException() {
+    DataSource ds = TestPostgres.dataSource();
+    JdbcSyncStateStore store =
+        JdbcSyncStateStore.builder(ds).schema(TestPostgres.newSchema()).build();
+    String secretish = "Zoë-Private-Surname-4711";
+    Account a =
+        Account.builder("acc-1", EntityType.STUDENT)
+            .link(PersonRef.student(secretish))
+            .field(AccountField.SURNAME, secretish)
+            .build();
+    store.commit("school-1", 0, StateUpdate.account(a));
+    Account twin =
+        Account.builder("acc-2", EntityType.STUDENT)
+            .link(PersonRef.student(secretish))
+            .username(secretish)
+            .build();
+    JdbcStoreException e =
+        assertThrows(
+            JdbcStoreException.class, () -> store.commit("school-1", 1, StateUpdate.account(twin)));
+    assertEquals("23505", e.sqlState().orElseThrow());
+    assertFalse(e.getMessage().contains(secretish), e.getMessage());
+    assertNull(e.getCause(), "the driver's exception names bound values");
+    assertTrue(e.getMessage().contains("school-1"), e.getMessage());
+    assertEquals(1, store.load("school-1").version());
+
+    // a value PostgreSQL cannot store (U+0000) is refused the same way
+    Account nul = Account.builder("acc-\u0000", EntityType.STAFF).build();
+    JdbcStoreException data =
+        assertThrows(
+            JdbcStoreException.class, () -> store.commit("school-1", 1, StateUpdate.account(nul)));
+    assertTrue(data.sqlState().orElseThrow().startsWith("22"), data.getMessage());
+    assertEquals(1, store.load("school-1").version());
+  }
+
+  @Test
+  void anUnreachableDatabaseIsATypedError() {
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
+    JdbcStoreException e =
+        assertThrows(JdbcStoreException.class, () -> JdbcSyncStateStore.builder(ds).build());
+    assertTrue(e.sqlState().orElseThrow().startsWith("08"), e.getMessage());
+    MissyncException root = e;
+    assertTrue(
+        root.getMessage().startsWith("store-jdbc: schema migration failed"), root.getMessage());
+  }
+
+  @Test
+  void loadsAHundredThousandAccountsInAFewQueries() {
+    DataSource ds = TestPostgres.dataSource();
+    JdbcSyncStateStore store =
+        JdbcSyncStateStore.builder(ds).schema(TestPostgres.newSchema()).batchSize(1000).build();
+    int n = 100_000;
+    List<Account> accounts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      accounts.add(
+          Account.builder(String.format(Locale.ROOT, "acc-%06d", i), EntityType.STUDENT)
+              .link(PersonRef.student("S" + i))
+              .username("user" + i)
+              .field(AccountField.FORENAME, "Forename" + i)
+              .field(AccountField.SURNAME, "Surname" + i)
+              .field(AccountField.YEAR_GROUP, "Year " + (7 + i % 7))
+              .group("grp-" + (i % 300), MembershipRole.MEMBER)
+              .group("year-" + (i % 7), MembershipRole.MEMBER)
+              .build());
+    }
+    long t0 = System.nanoTime();
+    store.commit(
+        "big", 0, new StateUpdate(accounts, List.of(), List.of(), List.of(), List.of(), List.of()));
+    long t1 = System.nanoTime();
+    TargetState loaded = store.load("big");
+    long t2 = System.nanoTime();
+    System.out.printf(
+        Locale.ROOT,
+        "store-jdbc: commit of %d accounts %d ms, load %d ms%n",
+        n,
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000);
+    assertEquals(n, loaded.accounts().size());
+    assertEquals(1, loaded.version());
+    Account probe = loaded.account("acc-054321").orElseThrow();
+    assertEquals(accounts.get(54321), probe);
+    assertEquals(probe, loaded.accountFor(PersonRef.student("S54321")).orElseThrow());
+  }
+
+  @Test
+  void theJournalKeepsOutcomesInIndexOrder() {
+    JdbcSyncStateStore store =
+        JdbcSyncStateStore.builder(TestPostgres.dataSource())
+            .schema(TestPostgres.newSchema())
+            .build();
+    store.beginApply("s", "p", 0, 3);
+    for (int i : new int[] {2, 0, 1}) {
+      store.recordOutcome(
+          "s",
+          "p",
+          i,
+          new ApplyOutcome(
+              ChangeKind.JOIN_GROUP, "staff:T" + i, ChangeResult.applied(), StateUpdate.none()));
+    }
+    assertEquals(
+        List.of(0, 1, 2),
+        store.applyRecord("s", "p").orElseThrow().outcomes().stream().map(o -> o.index()).toList());
+    assertEquals(3, store.load("s").version());
+  }
+
+  @Test
+  void aCorruptedRowIsATypedErrorThatShowsNoContent() throws Exception {
+    DataSource ds = TestPostgres.dataSource();
+    String schema = TestPostgres.newSchema();
+    JdbcSyncStateStore store = JdbcSyncStateStore.builder(ds).schema(schema).build();
+    store.commit("s", 0, StateUpdate.account(Account.builder("acc-1", EntityType.STUDENT).build()));
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("UPDATE " + schema + ".missync_account SET fields = 'NICKNAME\tBobby-Private\n'");
+    }
+    JdbcStoreException e = assertThrows(JdbcStoreException.class, () -> store.load("s"));
+    assertFalse(e.getMessage().contains("Bobby-Private"), e.getMessage());
+    assertTrue(e.getMessage().contains("unreadable"), e.getMessage());
+  }
+
+  @Test
+  void writesWorkWhenThePoolDefaultsToSerializable() throws Exception {
+    DataSource serializable = serializableByDefault(TestPostgres.dataSource());
+    JdbcSyncStateStore store =
+        JdbcSyncStateStore.builder(serializable).schema(TestPostgres.newSchema()).build();
+    int threads = 4;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    int won = 0;
+    try {
+      List<Future<Boolean>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        Account a = Account.builder("acc-" + t, EntityType.STAFF).build();
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  try {
+                    store.commit("s", 0, StateUpdate.account(a));
+                    return true;
+                  } catch (io.missync.core.spi.StaleStateException stale) {
+                    return false;
+                  }
+                }));
+      }
+      for (Future<Boolean> f : done) {
+        won += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, won, "one wins, the others are stale (not serialization failures)");
+  }
+
+  private static DataSource serializableByDefault(DataSource pooled) {
+    return new DelegatingDataSource(pooled) {
+      @Override
+      public Connection getConnection() throws SQLException {
+        Connection c = pooled.getConnection();
+        c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        return c;
+      }
+    };
+  }
+
+  @Test
+  void recordsOutcomesOneTransactionEach() {
+    JdbcSyncStateStore store =
+        JdbcSyncStateStore.builder(TestPostgres.dataSource())
+            .schema(TestPostgres.newSchema())
+            .build();
+    int n = 200;
+    store.beginApply("s", "p", 0, n);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      Account a =
+          Account.builder("acc-" + i, EntityType.STUDENT)
+              .link(PersonRef.student("S" + i))
+              .field(AccountField.FORENAME, "F" + i)
+              .build();
+      assertEquals(
+          i + 1,
+          store.recordOutcome(
+              "s",
+              "p",
+              i,
+              new ApplyOutcome(
+                  ChangeKind.CREATE_ACCOUNT,
+                  "student:S" + i,
+                  ChangeResult.created("acc-" + i),
+                  StateUpdate.account(a))));
+    }
+    long ms = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf(
+        Locale.ROOT, "store-jdbc: %d recordOutcome calls in %d ms (%d/s)%n", n, ms, n * 1000L / ms);
+    assertEquals(n, store.applyRecord("s", "p").orElseThrow().outcomes().size());
+    assertEquals(n, store.load("s").accounts().size());
+  }
+
+  @Test
+  void aUserWhoMayNotCreateSchemasUsesOneMadeForIt() throws Exception {
+    DataSource pooled = TestPostgres.dataSource();
+    DataSource admin = ((PooledTestDataSource) pooled).unpooled();
+    String schema = TestPostgres.newSchema();
+    String role = "r_" + schema;
+    try (Connection c = admin.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE ROLE " + role);
+      s.execute("CREATE SCHEMA " + schema + " AUTHORIZATION " + role);
+    } catch (SQLException e) {
+      // an external test server whose user may not create roles
+      org.junit.jupiter.api.Assumptions.abort(
+          "cannot create a test role: SQL state " + e.getSQLState());
+    }
+    // connections that really close, so the role never leaks into the pool
+    DataSource restricted =
+        new DelegatingDataSource(admin) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            Connection c = admin.getConnection();
+            try (Statement s = c.createStatement()) {
+              s.execute("SET ROLE " + role);
+            }
+            return c;
+          }
+        };
+    try {
+      JdbcSyncStateStore store = JdbcSyncStateStore.builder(restricted).schema(schema).build();
+      assertEquals(1, store.commit("s", 0, StateUpdate.none()));
+    } finally {
+      try (Connection c = admin.getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+        s.execute("DROP ROLE " + role);
+      }
+    }
+  }
+}
