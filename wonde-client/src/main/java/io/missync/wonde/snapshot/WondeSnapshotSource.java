@@ -427,11 +427,16 @@ public final class WondeSnapshotSource implements SnapshotSource {
       }
     }
     // links come from students' includes and memberships from groups' includes: a student or
-    // group left out (or not read) leaves its links or memberships out too
-    if (issues.incomplete.contains(EntityType.STUDENT)) {
+    // group left out (or not read) leaves its links or memberships out too. So does a contact,
+    // student or member of staff not read at the other end: the snapshot keeps such a link or
+    // membership only as unresolved, so memberships() and guardianLinks() lack it
+    if (issues.incomplete.contains(EntityType.STUDENT)
+        || issues.incomplete.contains(EntityType.CONTACT)) {
       issues.incomplete.add(EntityType.GUARDIAN_LINK);
     }
-    if (issues.incomplete.contains(EntityType.GROUP)) {
+    if (issues.incomplete.contains(EntityType.GROUP)
+        || issues.incomplete.contains(EntityType.STUDENT)
+        || issues.incomplete.contains(EntityType.STAFF)) {
       issues.incomplete.add(EntityType.MEMBERSHIP);
     }
     for (EntityType t : EntityType.values()) {
