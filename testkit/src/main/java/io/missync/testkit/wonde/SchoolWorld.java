@@ -203,8 +203,7 @@ public final class SchoolWorld {
    *       current_nc_year} as the year group, admission and leaving dates (absent when the variant
    *       serves them as null).
    *   <li>Staff: {@code employment_details.role_text} as job title, {@code teaching_staff}, start
-   *       and end dates, {@code current} as the attribute {@code wonde.employment.current}; no
-   *       staff code (Wonde has none).
+   *       and end dates; no staff code (Wonde has none).
    *   <li>Contacts: phone from {@code contact_details.phones.primary}.
    *   <li>Groups: YEAR, REGISTRATION and HOUSE keep their kind, every other type is OTHER; the
    *       Wonde type is the source type. Classes are CLASS groups with the subject's name, {@code

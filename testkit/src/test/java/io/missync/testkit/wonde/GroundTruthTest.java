@@ -153,8 +153,7 @@ class GroundTruthTest {
               .jobTitle(text(ed, "role_text"))
               .teaching(ed.get("teaching_staff").asBoolean())
               .employmentStart(date(ed.get("employment_start_date")))
-              .employmentEnd(date(ed.get("employment_end_date")))
-              .attribute("wonde.employment.current", ed.get("current").asText());
+              .employmentEnd(date(ed.get("employment_end_date")));
       person(sb, e, e.get("contact_details").get("data"));
       b.addStaff(sb.build());
     }
@@ -202,7 +201,6 @@ class GroundTruthTest {
               .misId(text(c, "mis_id"))
               .subject(subject.isObject() ? text(subject, "name") : null)
               .yearGroup(text(c, "year_group"))
-              .academicYear(text(c, "academic_year"))
               .build());
       for (JsonNode s : c.get("students").get("data")) {
         b.addMembership(

@@ -28,9 +28,6 @@ import org.jspecify.annotations.Nullable;
  * are documented on {@code SchoolWorld#toSnapshot(WireVariants)}.
  */
 public final class SnapshotMapper {
-  /** The staff attribute holding {@code employment_details.current} ({@code "true"/"false"}). */
-  public static final String EMPLOYMENT_CURRENT = "wonde.employment.current";
-
   private SnapshotMapper() {}
 
   public static MisSnapshot map(SchoolData d, WireVariants v, Instant capturedAt) {
@@ -62,9 +59,7 @@ public final class SnapshotMapper {
               .jobTitle(e.roleText)
               .teaching(e.teachingStaff)
               .employmentStart(e.employmentStart)
-              .employmentEnd(e.employmentEnd)
-              // served as employment_details.current
-              .attribute(EMPLOYMENT_CURRENT, Boolean.toString(e.isCurrent()));
+              .employmentEnd(e.employmentEnd);
       person(sb, e, dob);
       b.addStaff(sb.build());
     }
@@ -119,7 +114,6 @@ public final class SnapshotMapper {
               .misId(c.misId)
               .subject(c.subject.isCurrent() ? c.subject.name : null)
               .yearGroup(c.yearGroup)
-              .academicYear(Integer.toString(c.academicYear))
               .build());
       for (Student s : c.students) {
         if (s.isCurrent()) {
