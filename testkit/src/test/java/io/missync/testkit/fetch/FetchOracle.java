@@ -11,13 +11,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges a fetch against the ground truth. Allowed outcomes: the identical snapshot; a typed
  * failure ({@link SnapshotUnavailableException} or {@link WondeException}); or, as the {@code
  * SnapshotSource} contract allows, an honestly partial snapshot: at least one type not COMPLETE,
  * every COMPLETE type exactly as the truth has it, and every record of every type one the truth has
- * (nothing stale, nothing invented). Anything else, or any other exception, fails the test.
+ * (nothing stale, nothing invented; for an incremental fetch a type that is not COMPLETE may still
+ * hold records of the previous snapshot). Anything else, or any other exception, fails the test.
  */
 final class FetchOracle {
   enum Outcome {
@@ -29,6 +31,16 @@ final class FetchOracle {
   private FetchOracle() {}
 
   static Outcome judge(String what, Supplier<MisSnapshot> fetch, MisSnapshot truth) {
+    return judge(what, fetch, truth, null);
+  }
+
+  /**
+   * As {@link #judge(String, Supplier, MisSnapshot)} for an incremental fetch from {@code
+   * previous}: a type that is not COMPLETE may also still hold records of {@code previous} (a
+   * removal it could not confirm), never anything else.
+   */
+  static Outcome judge(
+      String what, Supplier<MisSnapshot> fetch, MisSnapshot truth, @Nullable MisSnapshot previous) {
     MisSnapshot s;
     try {
       s = fetch.get();
@@ -48,6 +60,9 @@ final class FetchOracle {
       Set<Object> want = records(truth, t);
       Set<Object> extra = new HashSet<>(got);
       extra.removeAll(want);
+      if (previous != null && s.completeness(t) != Completeness.COMPLETE) {
+        extra.removeAll(records(previous, t));
+      }
       if (!extra.isEmpty()) {
         wrong.append(t).append(": ").append(extra.size()).append(" record(s) not in truth, e.g. ");
         wrong.append(extra.iterator().next()).append('\n');
