@@ -179,4 +179,26 @@ class IncrementalFetchTest {
       assertTrue(after.isComplete(io.missync.core.EntityType.STUDENT));
     }
   }
+
+  /**
+   * A change stamped in the same second as the previous capture (the world clock did not move) is
+   * still picked up: {@code updated_after} is exclusive, the adapter's overlap covers it.
+   */
+  @Test
+  void changeInTheSameSecondAsTheCaptureIsNotMissed() {
+    try (FetchFixture f =
+        new FetchFixture(SimulatorConfig.builder().seed(34).studentsPerSchool(80).build())) {
+      SchoolWorld s = f.school;
+      MisSnapshot before = f.source.fetchFull();
+      String id = s.studentIds().get(7);
+      s.rename(id, "Clementine", "Ashdown-Pryce");
+      String leaver = s.studentIds().get(8);
+      s.studentLeaves(leaver);
+      f.sim.world().clock().advance(Duration.ofSeconds(1));
+      MisSnapshot after = f.source.fetchIncremental(before);
+      assertEquals("Clementine", after.student(id).orElseThrow().forename());
+      assertTrue(after.student(leaver).isEmpty(), "leaver removed");
+      FetchFixture.assertSameContent("same-second change", f.truth(), after);
+    }
+  }
 }
