@@ -200,13 +200,15 @@ public final class SchoolWorld {
    *       gender}, {@code date_of_birth} (absent when the variant serves it as null), email from
    *       {@code contact_details.emails.email}.
    *   <li>Students: {@code education_details} UPN, former UPN, admission number, {@code
-   *       current_nc_year} as the year group, admission and leaving dates.
+   *       current_nc_year} as the year group, admission and leaving dates (absent when the variant
+   *       serves them as null).
    *   <li>Staff: {@code employment_details.role_text} as job title, {@code teaching_staff}, start
    *       and end dates; no staff code (Wonde has none).
    *   <li>Contacts: phone from {@code contact_details.phones.primary}.
    *   <li>Groups: YEAR, REGISTRATION and HOUSE keep their kind, every other type is OTHER; the
-   *       Wonde type is the source type. Classes are CLASS groups with the subject's name and
-   *       {@code year_group}; no academic year.
+   *       Wonde type is the source type. Classes are CLASS groups with the subject's name, {@code
+   *       year_group} and {@code academic_year} as served; no source type (a class has no Wonde
+   *       group type).
    *   <li>Memberships: students are MEMBER of their groups and classes; staff in YEAR, REGISTRATION
    *       or HOUSE groups are TEACHER (tutors, heads of year), in other groups MEMBER; class
    *       teachers are MAIN_TEACHER when {@code is_main_teacher}, else TEACHER.

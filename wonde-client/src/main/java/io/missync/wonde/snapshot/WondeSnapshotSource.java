@@ -381,7 +381,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
             : (groups || classes) ? Completeness.PARTIAL : Completeness.ABSENT;
     completeness.put(EntityType.GROUP, groupSide);
     completeness.put(EntityType.MEMBERSHIP, groupSide);
-    return finish(b, completeness, raw.counts, received, issues);
+    return finish(b, completeness, raw.counts, received, issues, false);
   }
 
   private static boolean addOnce(Set<String> ids, EntityType type, String id, Issues issues) {
@@ -392,13 +392,17 @@ public final class WondeSnapshotSource implements SnapshotSource {
     return false;
   }
 
-  /** Applies counts and issues to completeness, records source counts, builds. */
+  /**
+   * Applies counts and issues to completeness, records source counts, builds. Fewer records than
+   * Wonde counts makes a type PARTIAL; more does too for an incremental fetch (a missed removal).
+   */
   private WondeFetch finish(
       MisSnapshot.Builder b,
       Map<EntityType, Completeness> completeness,
       @Nullable Counts counts,
       Map<EntityType, Integer> received,
-      Issues issues) {
+      Issues issues,
+      boolean incremental) {
     if (counts != null) {
       Map<EntityType, OptionalLong> source = sourceCounts(counts, issues);
       for (Map.Entry<EntityType, OptionalLong> e : source.entrySet()) {
@@ -418,6 +422,11 @@ public final class WondeSnapshotSource implements SnapshotSource {
           issues.incomplete.add(t);
         } else if (got > expected) {
           issues.add(t, "*", "count", "read " + got + ", more than Wonde's count " + expected);
+          if (incremental) {
+            // the previous snapshot holds records Wonde no longer counts: a deletion or leaver
+            // was missed (e.g. an empty deletions page), so a leaver may still be in it
+            issues.incomplete.add(t);
+          }
         }
       }
     }
@@ -427,11 +436,16 @@ public final class WondeSnapshotSource implements SnapshotSource {
       }
     }
     // links come from students' includes and memberships from groups' includes: a student or
-    // group left out (or not read) leaves its links or memberships out too
-    if (issues.incomplete.contains(EntityType.STUDENT)) {
+    // group left out (or not read) leaves its links or memberships out too. So does a contact,
+    // student or member of staff not read at the other end: the snapshot keeps such a link or
+    // membership only as unresolved, so memberships() and guardianLinks() lack it
+    if (issues.incomplete.contains(EntityType.STUDENT)
+        || issues.incomplete.contains(EntityType.CONTACT)) {
       issues.incomplete.add(EntityType.GUARDIAN_LINK);
     }
-    if (issues.incomplete.contains(EntityType.GROUP)) {
+    if (issues.incomplete.contains(EntityType.GROUP)
+        || issues.incomplete.contains(EntityType.STUDENT)
+        || issues.incomplete.contains(EntityType.STAFF)) {
       issues.incomplete.add(EntityType.MEMBERSHIP);
     }
     for (EntityType t : EntityType.values()) {
@@ -663,7 +677,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       held.put(t, interim.count(t));
       completeness.put(t, previous.completeness(t));
     }
-    return finish(interim.toBuilder(), completeness, raw.counts, held, issues);
+    return finish(interim.toBuilder(), completeness, raw.counts, held, issues, true);
   }
 
   private static void putGroup(

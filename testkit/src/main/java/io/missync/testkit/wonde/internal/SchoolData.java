@@ -790,11 +790,29 @@ public final class SchoolData {
         emp.employmentEnd = null;
       }
       reinstate(e, now);
+      // every record whose served JSON changes is touched: the students listing a restored group,
+      // class or contact, and the groups and classes listing a restored employee
       Set<Student> members =
-          e instanceof Group g ? g.students : e instanceof TeachingClass c ? c.students : Set.of();
+          e instanceof Group g
+              ? g.students
+              : e instanceof TeachingClass c
+                  ? c.students
+                  : e instanceof Contact k ? k.students : Set.of();
       for (Student s : members) {
         if (s.isCurrent()) {
           s.touch(now);
+        }
+      }
+      if (e instanceof Employee emp) {
+        for (TeachingClass c : classes.values()) {
+          if (c.isCurrent() && c.teachers.containsKey(emp)) {
+            c.touch(now);
+          }
+        }
+        for (Group g : groups.values()) {
+          if (g.isCurrent() && g.employees.contains(emp)) {
+            g.touch(now);
+          }
         }
       }
     }

@@ -33,6 +33,7 @@ public final class SnapshotMapper {
   public static MisSnapshot map(SchoolData d, WireVariants v, Instant capturedAt) {
     MisSnapshot.Builder b = MisSnapshot.builder(new SourceInfo(d.id, "wonde", d.mis, capturedAt));
     boolean dob = v.dateOfBirth() != WireVariants.DateStyle.NULL;
+    boolean eduDates = v.educationDates() != WireVariants.DateStyle.NULL;
     boolean relObject = v.relationship() == WireVariants.RelationshipStyle.OBJECT;
     for (Student s : d.students.values()) {
       if (!s.isCurrent()) {
@@ -44,8 +45,8 @@ public final class SnapshotMapper {
               .formerUpn(s.formerUpn)
               .yearGroup(s.ncYear)
               .admissionNumber(s.admissionNumber)
-              .admissionDate(s.admissionDate)
-              .leavingDate(s.leavingDate);
+              .admissionDate(eduDates ? s.admissionDate : null)
+              .leavingDate(eduDates ? s.leavingDate : null);
       person(sb, s, dob);
       b.addStudent(sb.build());
     }
