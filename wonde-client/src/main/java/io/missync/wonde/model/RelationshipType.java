@@ -1,9 +1,7 @@
 package io.missync.wonde.model;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A contact's relationship to a student, as the MIS words it.
@@ -12,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * keeps the wire spelling; {@code equals} ignores case and surrounding blanks, so {@code
  * of("female")} equals {@code FEMALE}.
  */
-public final class RelationshipType {
+public final class RelationshipType extends WireValue {
   public static final RelationshipType MOTHER = new RelationshipType("MOTHER", true);
   public static final RelationshipType FATHER = new RelationshipType("FATHER", true);
   public static final RelationshipType PARENT = new RelationshipType("PARENT", true);
@@ -28,68 +26,31 @@ public final class RelationshipType {
   public static final RelationshipType OTHER = new RelationshipType("OTHER", true);
 
   private static final Map<String, RelationshipType> KNOWN =
-      Map.ofEntries(
-          Map.entry("MOTHER".toUpperCase(Locale.ROOT), MOTHER),
-          Map.entry("FATHER".toUpperCase(Locale.ROOT), FATHER),
-          Map.entry("PARENT".toUpperCase(Locale.ROOT), PARENT),
-          Map.entry("CARER".toUpperCase(Locale.ROOT), CARER),
-          Map.entry("GUARDIAN".toUpperCase(Locale.ROOT), GUARDIAN),
-          Map.entry("GRANDMOTHER".toUpperCase(Locale.ROOT), GRANDMOTHER),
-          Map.entry("GRANDFATHER".toUpperCase(Locale.ROOT), GRANDFATHER),
-          Map.entry("STEPMOTHER".toUpperCase(Locale.ROOT), STEPMOTHER),
-          Map.entry("STEPFATHER".toUpperCase(Locale.ROOT), STEPFATHER),
-          Map.entry("AUNT".toUpperCase(Locale.ROOT), AUNT),
-          Map.entry("UNCLE".toUpperCase(Locale.ROOT), UNCLE),
-          Map.entry("SIBLING".toUpperCase(Locale.ROOT), SIBLING),
-          Map.entry("OTHER".toUpperCase(Locale.ROOT), OTHER));
-
-  private final String value;
-  private final boolean known;
+      known(
+          MOTHER,
+          FATHER,
+          PARENT,
+          CARER,
+          GUARDIAN,
+          GRANDMOTHER,
+          GRANDFATHER,
+          STEPMOTHER,
+          STEPFATHER,
+          AUNT,
+          UNCLE,
+          SIBLING,
+          OTHER);
 
   private RelationshipType(String value, boolean known) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
   }
 
   /** The value as sent; equal to the matching constant when it names a known value. */
   public static RelationshipType of(String value) {
-    RelationshipType k = KNOWN.get(key(value));
-    if (k != null && k.value.equals(value)) {
-      return k;
-    }
-    return new RelationshipType(value, k != null);
-  }
-
-  private static String key(String value) {
-    return value.trim().toUpperCase(Locale.ROOT);
+    return lookup(KNOWN, value, RelationshipType::new);
   }
 
   static Optional<RelationshipType> ofNullable(Optional<String> value) {
     return value.map(RelationshipType::of);
-  }
-
-  /** The value as sent on the wire. */
-  public String value() {
-    return value;
-  }
-
-  /** True when this is one of the constants. */
-  public boolean isKnown() {
-    return known;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof RelationshipType && key(((RelationshipType) o).value).equals(key(value));
-  }
-
-  @Override
-  public int hashCode() {
-    return key(value).hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return value;
   }
 }
