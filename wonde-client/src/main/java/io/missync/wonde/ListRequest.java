@@ -261,7 +261,31 @@ public final class ListRequest<T, I extends Include> {
         .thenApply(v -> List.copyOf(out));
   }
 
+  /**
+   * Like {@link #allAsync()}, but fails with a {@link WondeDecodeException} when a page comes back
+   * without {@code meta.pagination} although {@code per_page} was sent (the reference says {@code
+   * per_page} forces pagination). For reads where an empty, unpaginated answer must not be taken
+   * for "nothing changed", such as an incremental sync's feeds.
+   */
+  public CompletableFuture<List<T>> allPaginatedAsync() {
+    List<T> out = Collections.synchronizedList(new ArrayList<>());
+    Set<URI> seen = Collections.synchronizedSet(new HashSet<>());
+    return firstPageAsync()
+        .thenCompose(p -> collect(p, out, seen, true))
+        .thenApply(v -> List.copyOf(out));
+  }
+
   private CompletableFuture<Void> collect(Page<T> page, List<T> out, Set<URI> seen) {
+    return collect(page, out, seen, false);
+  }
+
+  private CompletableFuture<Void> collect(
+      Page<T> page, List<T> out, Set<URI> seen, boolean requirePagination) {
+    if (requirePagination && !page.paginated()) {
+      return CompletableFuture.failedFuture(
+          new WondeDecodeException(
+              "meta.pagination", "missing although per_page was sent; the page cannot be trusted"));
+    }
     out.addAll(page.items());
     seen.add(page.requestUri());
     Optional<URI> next = page.next();
@@ -272,7 +296,7 @@ public final class ListRequest<T, I extends Include> {
         .thenCompose(
             n ->
                 n.isPresent()
-                    ? collect(n.get(), out, seen)
+                    ? collect(n.get(), out, seen, requirePagination)
                     : CompletableFuture.completedFuture(null));
   }
 

@@ -122,6 +122,24 @@ class PaginationTest extends HttpTestSupport {
   }
 
   @Test
+  void theStrictCollectorRefusesAnUnpaginatedPageButTakesPaginatedOnes() {
+    stubPage(1, "{\"data\":[]}");
+    java.util.concurrent.CompletionException e =
+        assertThrows(
+            java.util.concurrent.CompletionException.class,
+            () -> client(wm).school(SCHOOL).students().perPage(2).allPaginatedAsync().join());
+    WondeDecodeException cause = assertInstanceOf(WondeDecodeException.class, e.getCause());
+    assertTrue(cause.getMessage().contains("meta.pagination"), cause.getMessage());
+    // the lenient collector takes the same answer as an empty list
+    assertEquals(List.of(), client(wm).school(SCHOOL).students().perPage(2).allAsync().join());
+    wm.resetAll();
+    stubPage(1, page(items("A1", "A2"), null, false, 1));
+    assertEquals(
+        List.of("A1", "A2"),
+        ids(client(wm).school(SCHOOL).students().perPage(2).allPaginatedAsync().join()));
+  }
+
+  @Test
   void metaWithoutPaginationMeansSinglePage() {
     stubPage(1, "{\"data\":" + items("A1") + ",\"meta\":{\"includes\":[\"year\"]}}");
     assertEquals(List.of("A1"), ids(client(wm).school(SCHOOL).students().items()));

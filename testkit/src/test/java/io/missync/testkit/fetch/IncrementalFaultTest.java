@@ -1,9 +1,11 @@
 package io.missync.testkit.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.missync.core.model.MisSnapshot;
+import io.missync.core.spi.SnapshotUnavailableException;
 import io.missync.testkit.fetch.FetchOracle.Outcome;
 import io.missync.testkit.wonde.Fault;
 import io.missync.testkit.wonde.SchoolWorld;
@@ -84,9 +86,6 @@ class IncrementalFaultTest {
             Fault.missingMeta(),
             Fault.emptyData())) {
       for (String path : PATHS) {
-        if (fault.kind() == Fault.Kind.EMPTY_DATA && CHANGED_RECORD_FEEDS.contains(path)) {
-          continue; // see emptyDeltaPageKeepsNoLeaver
-        }
         out.add(Arguments.of(fault, path));
       }
     }
@@ -112,27 +111,19 @@ class IncrementalFaultTest {
   }
 
   /**
-   * KNOWN LIMITATION. An empty {@code 200} without {@code meta} on an {@code updated_after} list
-   * looks exactly like "nothing changed": updates on that feed (here a rename) are missed while the
-   * type stays COMPLETE, and counts cannot tell. What must still hold: no leaver or deleted record
-   * is kept (removals come from other feeds), nobody appears who is not in the school, and new
-   * starters missed this way are caught by the counts (type PARTIAL). Closing the gap needs the
-   * client to treat a list answer without {@code meta.pagination} to a {@code per_page} request as
-   * an error (the reference: "per_page forces pagination").
+   * An empty {@code 200} without {@code meta} on an {@code updated_after} list would look exactly
+   * like "nothing changed" and hide updates (here a rename) while the type stays COMPLETE. The
+   * reference says {@code per_page} forces pagination, so an incremental read refuses such a page:
+   * the read fails with a typed error, and the caller falls back to a full read.
    */
   @ParameterizedTest(name = "EMPTY_DATA on {0}")
   @MethodSource("changedRecordFeeds")
-  void emptyDeltaPageKeepsNoLeaver(String path) {
+  void anEmptyUnpaginatedDeltaPageFailsTheRead(String path) {
     f.sim.faults().clear();
     f.sim.faults().onNth(path, 1, Fault.emptyData());
-    MisSnapshot s = f.source.fetchIncremental(previous);
-    for (io.missync.core.model.Person p : s.people()) {
-      assertTrue(
-          truth.person(p.ref()).isPresent(), () -> p + " is kept but has left or was deleted");
-    }
-    for (io.missync.core.model.Group g : s.groups()) {
-      assertTrue(truth.group(g.id()).isPresent(), () -> g + " is kept but was deleted");
-    }
+    SnapshotUnavailableException e =
+        assertThrows(SnapshotUnavailableException.class, () -> f.source.fetchIncremental(previous));
+    assertTrue(e.getMessage().contains("meta.pagination"), e.getMessage());
   }
 
   static Stream<String> changedRecordFeeds() {

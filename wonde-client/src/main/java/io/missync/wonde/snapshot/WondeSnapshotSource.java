@@ -192,21 +192,18 @@ public final class WondeSnapshotSource implements SnapshotSource {
             CountType.GROUPS,
             CountType.CLASSES);
     CompletableFuture<List<io.missync.wonde.model.Student>> students =
-        since(studentsRequest(sc), since).allAsync();
-    CompletableFuture<List<Employee>> employees =
-        staff ? since(employeesRequest(sc), since).allAsync() : none();
+        all(studentsRequest(sc), since);
+    CompletableFuture<List<Employee>> employees = staff ? all(employeesRequest(sc), since) : none();
     CompletableFuture<List<io.missync.wonde.model.Contact>> contactList =
-        contacts ? since(contactsRequest(sc), since).allAsync() : none();
+        contacts ? all(contactsRequest(sc), since) : none();
     CompletableFuture<List<io.missync.wonde.model.Group>> groupList =
-        groups ? since(groupsRequest(sc), since).allAsync() : none();
+        groups ? all(groupsRequest(sc), since) : none();
     CompletableFuture<List<SchoolClass>> classList =
-        classes ? since(classesRequest(sc), since).allAsync() : none();
+        classes ? all(classesRequest(sc), since) : none();
     CompletableFuture<List<Deletion>> deletions =
-        since == null ? none() : sc.deletions().perPage(perPage).updatedAfter(since).allAsync();
+        since == null ? none() : all(sc.deletions().perPage(perPage), since);
     CompletableFuture<List<io.missync.wonde.model.Student>> leavers =
-        since == null
-            ? none()
-            : sc.studentsLeaver().perPage(perPage).updatedAfter(since).allAsync();
+        since == null ? none() : all(sc.studentsLeaver().perPage(perPage), since);
     try {
       CompletableFuture.allOf(
               school,
@@ -235,9 +232,14 @@ public final class WondeSnapshotSource implements SnapshotSource {
     return raw;
   }
 
-  private static <T, I extends io.missync.wonde.Include> ListRequest<T, I> since(
+  /**
+   * Every item of a feed. A full read is lenient about a page without pagination meta (the counts
+   * cross-check catches a short read). An incremental read is not: an empty, unpaginated answer
+   * would look like "nothing changed" and hide updates and deletions, so it fails the read instead.
+   */
+  private static <T, I extends io.missync.wonde.Include> CompletableFuture<List<T>> all(
       ListRequest<T, I> r, @Nullable Instant since) {
-    return since == null ? r : r.updatedAfter(since);
+    return since == null ? r.allAsync() : r.updatedAfter(since).allPaginatedAsync();
   }
 
   private SnapshotUnavailableException unavailable(Throwable t) {
