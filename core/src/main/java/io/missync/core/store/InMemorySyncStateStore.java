@@ -81,14 +81,19 @@ public final class InMemorySyncStateStore implements SyncStateStore {
      * would produce before anything changes, so a refused update changes nothing.
      */
     void apply(StateUpdate u) {
-      check(u);
+      // one final value per id, at the position of its first put: what TargetState.apply leaves
+      Map<String, Account> finalAccounts = new LinkedHashMap<>();
+      u.accounts().forEach(a -> finalAccounts.put(a.accountId(), a));
+      Map<String, ProductGroup> finalGroups = new LinkedHashMap<>();
+      u.groups().forEach(g -> finalGroups.put(g.groupId(), g));
+      check(u, finalAccounts, finalGroups);
       for (String id : u.removedAccounts()) {
         Account old = accounts.remove(id);
         if (old != null) {
           old.link().ifPresent(l -> accountByLink.remove(l, id));
         }
       }
-      for (Account a : u.accounts()) {
+      for (Account a : finalAccounts.values()) {
         Account old = accounts.put(a.accountId(), a);
         if (old != null) {
           old.link().ifPresent(l -> accountByLink.remove(l, a.accountId()));
@@ -101,7 +106,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
           old.source().ifPresent(s -> groupBySource.remove(s, id));
         }
       }
-      for (ProductGroup g : u.groups()) {
+      for (ProductGroup g : finalGroups.values()) {
         ProductGroup old = groups.put(g.groupId(), g);
         if (old != null) {
           old.source().ifPresent(s -> groupBySource.remove(s, g.groupId()));
@@ -114,15 +119,12 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       cached = null;
     }
 
-    private void check(StateUpdate u) {
+    private void check(
+        StateUpdate u, Map<String, Account> finalAccounts, Map<String, ProductGroup> finalGroups) {
       Set<String> touched = new HashSet<>(u.removedAccounts());
-      Map<String, Account> finals = new LinkedHashMap<>();
-      for (Account a : u.accounts()) {
-        touched.add(a.accountId());
-        finals.put(a.accountId(), a);
-      }
+      touched.addAll(finalAccounts.keySet());
       Map<PersonRef, String> claimed = new HashMap<>();
-      for (Account a : finals.values()) {
+      for (Account a : finalAccounts.values()) {
         PersonRef l = a.link().orElse(null);
         if (l == null) {
           continue;
@@ -135,11 +137,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         }
       }
       Set<String> touchedGroups = new HashSet<>(u.removedGroups());
-      Map<String, ProductGroup> finalGroups = new LinkedHashMap<>();
-      for (ProductGroup g : u.groups()) {
-        touchedGroups.add(g.groupId());
-        finalGroups.put(g.groupId(), g);
-      }
+      touchedGroups.addAll(finalGroups.keySet());
       Map<String, String> claimedSources = new HashMap<>();
       for (ProductGroup g : finalGroups.values()) {
         String s = g.sourceGroupId();

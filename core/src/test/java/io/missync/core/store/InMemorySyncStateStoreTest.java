@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.missync.core.EntityType;
 import io.missync.core.MissyncException;
+import io.missync.core.model.GroupKind;
 import io.missync.core.model.PersonRef;
 import io.missync.core.plan.ChangeKind;
 import io.missync.core.plan.HoldReason;
@@ -17,6 +18,7 @@ import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.HeldPlan;
 import io.missync.core.spi.StaleStateException;
 import io.missync.core.state.Account;
+import io.missync.core.state.ProductGroup;
 import io.missync.core.state.StateUpdate;
 import java.time.Instant;
 import java.util.List;
@@ -142,6 +144,31 @@ class InMemorySyncStateStoreTest {
                     List.of(d, e), List.of(), List.of(), List.of(), List.of(), List.of())));
     assertEquals(3, store.load("s").version());
     assertTrue(store.load("s").account("d").isEmpty());
+  }
+
+  @Test
+  void aGroupPutTwiceInOneUpdateLeavesOnlyItsFinalValueInTheIndex() {
+    // found by the store contract's property: the intermediate put must not touch the index
+    ProductGroup two = new ProductGroup("grp-2", "MIS-1", GroupKind.YEAR, "Y", null, false);
+    store.commit("s", 0, StateUpdate.group(two));
+    ProductGroup oneLinked = new ProductGroup("grp-1", "MIS-1", GroupKind.YEAR, "Y", null, false);
+    ProductGroup oneUnlinked = new ProductGroup("grp-1", null, GroupKind.YEAR, "Y", null, false);
+    store.commit(
+        "s",
+        1,
+        new StateUpdate(
+            List.of(),
+            List.of(),
+            List.of(oneLinked, oneUnlinked),
+            List.of(),
+            List.of(),
+            List.of()));
+    assertEquals("grp-2", store.load("s").groupForSource("MIS-1").orElseThrow().groupId());
+    // grp-2 still holds MIS-1, so linking grp-1 to it is refused, as TargetState.apply refuses it
+    assertThrows(MissyncException.class, () -> store.commit("s", 2, StateUpdate.group(oneLinked)));
+    assertThrows(
+        MissyncException.class, () -> store.load("s").apply(StateUpdate.group(oneLinked), 3));
+    assertEquals(2, store.load("s").version());
   }
 
   @Test
