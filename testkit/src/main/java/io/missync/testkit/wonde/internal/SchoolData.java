@@ -472,43 +472,31 @@ public final class SchoolData {
   }
 
   public Student student(String sid) {
-    Student s = students.get(sid);
-    if (s == null) {
-      throw new IllegalArgumentException("no student " + sid + " in school " + id);
-    }
-    return s;
+    return require(students, sid, "student");
   }
 
   public Employee employee(String eid) {
-    Employee e = employees.get(eid);
-    if (e == null) {
-      throw new IllegalArgumentException("no employee " + eid + " in school " + id);
-    }
-    return e;
+    return require(employees, eid, "employee");
   }
 
   public Contact contact(String cid) {
-    Contact c = contacts.get(cid);
-    if (c == null) {
-      throw new IllegalArgumentException("no contact " + cid + " in school " + id);
-    }
-    return c;
+    return require(contacts, cid, "contact");
   }
 
   public Group group(String gid) {
-    Group g = groups.get(gid);
-    if (g == null) {
-      throw new IllegalArgumentException("no group " + gid + " in school " + id);
-    }
-    return g;
+    return require(groups, gid, "group");
   }
 
   public TeachingClass teachingClass(String cid) {
-    TeachingClass c = classes.get(cid);
-    if (c == null) {
-      throw new IllegalArgumentException("no class " + cid + " in school " + id);
+    return require(classes, cid, "class");
+  }
+
+  private <T> T require(Map<String, T> byId, String key, String what) {
+    T found = byId.get(key);
+    if (found == null) {
+      throw new IllegalArgumentException("no " + what + " " + key + " in school " + id);
     }
-    return c;
+    return found;
   }
 
   private static void requireStatus(Entity e, Status expected) {
