@@ -8,13 +8,13 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -66,28 +66,49 @@ public final class MisSnapshot {
 
   private MisSnapshot(Builder b) {
     this.source = b.source;
-    this.students = b.students.values().toArray(new Student[0]);
-    this.staff = b.staff.values().toArray(new StaffMember[0]);
-    this.contacts = b.contacts.values().toArray(new Contact[0]);
-    this.groups = b.groups.values().toArray(new Group[0]);
-    this.studentIndex = ordinals(students);
-    this.staffIndex = ordinals(staff);
-    this.contactIndex = ordinals(contacts);
-    this.groupIndex = new HashMap<>(groups.length * 2);
-    for (int i = 0; i < groups.length; i++) {
-      groupIndex.put(groups[i].id(), i);
-    }
+    this.students = b.students.compact(new Student[0]);
+    this.staff = b.staff.compact(new StaffMember[0]);
+    this.contacts = b.contacts.compact(new Contact[0]);
+    this.groups = b.groups.compact(new Group[0]);
+    this.studentIndex = b.students.positions(students, Student::id);
+    this.staffIndex = b.staff.positions(staff, StaffMember::id);
+    this.contactIndex = b.contacts.positions(contacts, Contact::id);
+    this.groupIndex = b.groups.positions(groups, Group::id);
+    int[] studentOrd = b.students.ordinals();
+    int[] staffOrd = b.staff.ordinals();
+    int[] contactOrd = b.contacts.ordinals();
+    int[] groupSlotOrd = b.groups.ordinals();
     List<SnapshotProblem> found = new ArrayList<>();
 
-    // memberships: resolve, drop duplicates (reported), keep dangling aside (reported)
-    List<Membership> resolved = new ArrayList<>(b.memberships.size());
+    // memberships: resolve (most were resolved when added), drop duplicates (reported), keep
+    // dangling ones aside (reported)
+    Refs<Membership> ms = b.memberships;
+    int n = ms.size;
+    Membership[] resolved = new Membership[n];
     List<Membership> unresolved = new ArrayList<>();
-    int[] personOrd = new int[b.memberships.size()];
-    int[] groupOrd = new int[b.memberships.size()];
-    for (Membership m : b.memberships) {
-      Integer g = groupIndex.get(m.groupId());
-      int p = personOrdinal(m.personType(), m.personId());
-      if (g == null) {
+    int[] personOrd = new int[n];
+    int[] groupOrd = new int[n];
+    int r = 0;
+    for (int i = 0; i < n; i++) {
+      Membership m = ms.at(i);
+      int g = position(ms.second[i], groupSlotOrd, groupIndex, m.groupId());
+      int p;
+      switch (m.personType()) {
+        case STUDENT:
+          p = position(ms.first[i], studentOrd, studentIndex, m.personId());
+          break;
+        case STAFF:
+          p = position(ms.first[i], staffOrd, staffIndex, m.personId());
+          p = p < 0 ? p : students.length + p;
+          break;
+        case CONTACT:
+          p = position(ms.first[i], contactOrd, contactIndex, m.personId());
+          p = p < 0 ? p : students.length + staff.length + p;
+          break;
+        default:
+          p = -1;
+      }
+      if (g < 0) {
         unresolved.add(m);
         found.add(
             new SnapshotProblem(
@@ -104,26 +125,30 @@ public final class MisSnapshot {
                 m.key(),
                 "membership of group " + m.groupId() + " names unknown " + m.person()));
       } else {
-        personOrd[resolved.size()] = p;
-        groupOrd[resolved.size()] = g;
-        resolved.add(m);
+        personOrd[r] = p;
+        groupOrd[r] = g;
+        resolved[r++] = m;
       }
     }
     int people = students.length + staff.length + contacts.length;
-    int[][] byPerson = csr(people, personOrd, resolved.size());
+    int[][] byPerson = csr(people, personOrd, r);
     // duplicates: same person, same group, same role
-    boolean[] drop = new boolean[resolved.size()];
+    boolean[] drop = new boolean[r];
     int dropped = 0;
+    int[] pStart = byPerson[0];
+    int[] pIdx = byPerson[1];
     for (int p = 0; p < people; p++) {
-      int from = byPerson[0][p];
-      int to = byPerson[0][p + 1];
+      int from = pStart[p];
+      int to = pStart[p + 1];
       for (int i = from + 1; i < to; i++) {
-        Membership mi = resolved.get(byPerson[1][i]);
+        int ii = pIdx[i];
         for (int j = from; j < i; j++) {
-          int jj = byPerson[1][j];
-          Membership mj = resolved.get(jj);
-          if (!drop[jj] && mj.groupId().equals(mi.groupId()) && mj.role() == mi.role()) {
-            drop[byPerson[1][i]] = true;
+          int jj = pIdx[j];
+          if (!drop[jj]
+              && groupOrd[jj] == groupOrd[ii]
+              && resolved[jj].role() == resolved[ii].role()) {
+            Membership mi = resolved[ii];
+            drop[ii] = true;
             dropped++;
             found.add(
                 new SnapshotProblem(
@@ -137,20 +162,18 @@ public final class MisSnapshot {
       }
     }
     if (dropped > 0) {
-      List<Membership> kept = new ArrayList<>(resolved.size() - dropped);
       int k = 0;
-      for (int i = 0; i < resolved.size(); i++) {
+      for (int i = 0; i < r; i++) {
         if (!drop[i]) {
           personOrd[k] = personOrd[i];
           groupOrd[k] = groupOrd[i];
-          k++;
-          kept.add(resolved.get(i));
+          resolved[k++] = resolved[i];
         }
       }
-      resolved = kept;
-      byPerson = csr(people, personOrd, resolved.size());
+      r = k;
+      byPerson = csr(people, personOrd, r);
     }
-    this.memberships = resolved.toArray(new Membership[0]);
+    this.memberships = r == resolved.length ? resolved : Arrays.copyOf(resolved, r);
     this.byPersonStart = byPerson[0];
     this.byPersonIdx = byPerson[1];
     int[][] byGroup = csr(groups.length, groupOrd, memberships.length);
@@ -159,15 +182,17 @@ public final class MisSnapshot {
     this.unresolvedMemberships = List.copyOf(unresolved);
 
     // guardian links
-    List<GuardianLink> okLinks = new ArrayList<>(b.links.size());
+    Refs<GuardianLink> ls0 = b.links;
+    List<GuardianLink> okLinks = new ArrayList<>(ls0.size);
     List<GuardianLink> badLinks = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int[] sOrd = new int[b.links.size()];
-    int[] cOrd = new int[b.links.size()];
-    for (GuardianLink l : b.links) {
-      Integer c = contactIndex.get(l.contactId());
-      Integer s = studentIndex.get(l.studentId());
-      if (c == null) {
+    int[] sOrd = new int[ls0.size];
+    int[] cOrd = new int[ls0.size];
+    for (int i = 0; i < ls0.size; i++) {
+      GuardianLink l = ls0.at(i);
+      int c = position(ls0.first[i], contactOrd, contactIndex, l.contactId());
+      int s = position(ls0.second[i], studentOrd, studentIndex, l.studentId());
+      if (c < 0) {
         badLinks.add(l);
         found.add(
             new SnapshotProblem(
@@ -175,7 +200,7 @@ public final class MisSnapshot {
                 EntityType.GUARDIAN_LINK,
                 l.key(),
                 "guardian link names unknown contact " + l.contactId()));
-      } else if (s == null) {
+      } else if (s < 0) {
         badLinks.add(l);
         found.add(
             new SnapshotProblem(
@@ -221,20 +246,28 @@ public final class MisSnapshot {
     }
     this.sourceCounts = new EnumMap<>(b.sourceCounts);
     Set<PersonRef> gone = new java.util.TreeSet<>();
-    for (PersonRef r : b.deleted) {
-      if (personOrdinal(r.type(), r.id()) < 0) {
-        gone.add(r); // a person deleted and present again is simply present
+    for (PersonRef ref : b.deleted) {
+      if (personOrdinal(ref.type(), ref.id()) < 0) {
+        gone.add(ref); // a person deleted and present again is simply present
       }
     }
     this.deleted = java.util.Collections.unmodifiableSet(gone);
   }
 
-  private static <P extends Person> Map<String, Integer> ordinals(P[] people) {
-    Map<String, Integer> m = new HashMap<>(Math.max(16, people.length * 2));
-    for (int i = 0; i < people.length; i++) {
-      m.put(people[i].id(), i);
+  /**
+   * The position of a record added at {@code slot} (-1 when it was not in the builder then), given
+   * the builder's slot-to-position map ({@code null}: the same), else looked up by id; -1 if none.
+   */
+  private static int position(
+      int slot, int @Nullable [] ordinals, Map<String, Integer> index, String id) {
+    if (slot >= 0) {
+      int o = ordinals == null ? slot : ordinals[slot];
+      if (o >= 0) {
+        return o;
+      }
     }
-    return m;
+    Integer i = index.get(id);
+    return i == null ? -1 : i;
   }
 
   /** Counting sort of {@code n} items keyed by {@code keys[i]} in {@code [0, buckets)}. */
@@ -281,27 +314,66 @@ public final class MisSnapshot {
    * and counts), to derive the next snapshot from this one, e.g. by applying a delta.
    */
   public Builder toBuilder() {
-    Builder b = new Builder(source);
+    Builder b =
+        new Builder(
+            source,
+            students.length,
+            staff.length,
+            contacts.length,
+            groups.length,
+            memberships.length + unresolvedMemberships.size(),
+            links.length + unresolvedLinks.size());
+    // slots in a fresh builder are the positions here, so references stay resolved
     for (Student s : students) {
-      b.students.put(s.id(), s);
+      b.students.addNew(s.id(), s);
     }
     for (StaffMember s : staff) {
-      b.staff.put(s.id(), s);
+      b.staff.addNew(s.id(), s);
     }
     for (Contact c : contacts) {
-      b.contacts.put(c.id(), c);
+      b.contacts.addNew(c.id(), c);
     }
     for (Group g : groups) {
-      b.groups.put(g.id(), g);
+      b.groups.addNew(g.id(), g);
     }
-    b.memberships.addAll(Arrays.asList(memberships));
-    b.memberships.addAll(unresolvedMemberships);
-    b.links.addAll(Arrays.asList(links));
-    b.links.addAll(unresolvedLinks);
+    int[] person = owners(byPersonStart, byPersonIdx, memberships.length);
+    int[] group = owners(byGroupStart, byGroupIdx, memberships.length);
+    for (int i = 0; i < memberships.length; i++) {
+      int p = person[i];
+      int slot =
+          p < students.length
+              ? p
+              : p < students.length + staff.length
+                  ? p - students.length
+                  : p - students.length - staff.length;
+      b.memberships.add(memberships[i], slot, group[i]);
+    }
+    for (Membership m : unresolvedMemberships) {
+      b.memberships.add(m, -1, -1);
+    }
+    int[] contact = owners(linksByContactStart, linksByContactIdx, links.length);
+    int[] student = owners(linksByStudentStart, linksByStudentIdx, links.length);
+    for (int i = 0; i < links.length; i++) {
+      b.links.add(links[i], contact[i], student[i]);
+    }
+    for (GuardianLink l : unresolvedLinks) {
+      b.links.add(l, -1, -1);
+    }
     b.completeness.putAll(completeness);
     b.sourceCounts.putAll(sourceCounts);
     b.deleted.addAll(deleted);
     return b;
+  }
+
+  /** Inverts a CSR index: for each item, the bucket holding it. */
+  private static int[] owners(int[] start, int[] idx, int items) {
+    int[] owner = new int[items];
+    for (int bucket = 0; bucket + 1 < start.length; bucket++) {
+      for (int k = start[bucket]; k < start[bucket + 1]; k++) {
+        owner[idx[k]] = bucket;
+      }
+    }
+    return owner;
   }
 
   public SourceInfo source() {
@@ -646,21 +718,51 @@ public final class MisSnapshot {
    * DuplicateIdException}; {@code put*} replaces (for deltas); {@code remove*} drops a record.
    * Completeness defaults to {@link Completeness#ABSENT} for a type with no records and {@link
    * Completeness#PARTIAL} otherwise: a source must say a type is complete.
+   *
+   * <p>References are resolved when they are added: a membership or link whose group and person are
+   * already in the builder records their positions, so {@link #build()} does not look them up again
+   * (a membership added before its person is resolved at build). An importer that looks a person up
+   * with {@link #findPerson(String)} or {@link #person(PersonRef)} and then adds a membership
+   * naming that person's id pays for one lookup, not two. A builder is not thread-safe.
    */
   public static final class Builder {
     private SourceInfo source;
-    private final LinkedHashMap<String, Student> students = new LinkedHashMap<>();
-    private final LinkedHashMap<String, StaffMember> staff = new LinkedHashMap<>();
-    private final LinkedHashMap<String, Contact> contacts = new LinkedHashMap<>();
-    private final LinkedHashMap<String, Group> groups = new LinkedHashMap<>();
-    private final List<Membership> memberships = new ArrayList<>();
-    private final List<GuardianLink> links = new ArrayList<>();
+    private final Slots<Student> students;
+    private final Slots<StaffMember> staff;
+    private final Slots<Contact> contacts;
+    private final Slots<Group> groups;
+    private final Refs<Membership> memberships;
+    private final Refs<GuardianLink> links;
     private final EnumMap<EntityType, Completeness> completeness = new EnumMap<>(EntityType.class);
     private final EnumMap<EntityType, Long> sourceCounts = new EnumMap<>(EntityType.class);
     private final Set<PersonRef> deleted = new java.util.LinkedHashSet<>();
 
+    // the person found by the last lookup, so adding a membership naming them needs no second one
+    private @Nullable Person lastFound;
+    private int lastFoundSlot = -1;
+    // likewise the group found by the last lookup
+    private @Nullable Group lastGroup;
+    private int lastGroupSlot = -1;
+
     private Builder(SourceInfo source) {
+      this(source, 16, 16, 16, 16, 16, 16);
+    }
+
+    private Builder(
+        SourceInfo source,
+        int students,
+        int staff,
+        int contacts,
+        int groups,
+        int memberships,
+        int links) {
       this.source = source;
+      this.students = new Slots<>(students);
+      this.staff = new Slots<>(staff);
+      this.contacts = new Slots<>(contacts);
+      this.groups = new Slots<>(groups);
+      this.memberships = new Refs<>(memberships);
+      this.links = new Refs<>(links);
     }
 
     public Builder source(SourceInfo source) {
@@ -679,28 +781,28 @@ public final class MisSnapshot {
     }
 
     public Builder addStudent(Student s) {
-      if (students.putIfAbsent(s.id(), s) != null) {
+      if (students.addNew(s.id(), s) < 0) {
         throw new DuplicateIdException(EntityType.STUDENT, s.id());
       }
       return this;
     }
 
     public Builder addStaff(StaffMember s) {
-      if (staff.putIfAbsent(s.id(), s) != null) {
+      if (staff.addNew(s.id(), s) < 0) {
         throw new DuplicateIdException(EntityType.STAFF, s.id());
       }
       return this;
     }
 
     public Builder addContact(Contact c) {
-      if (contacts.putIfAbsent(c.id(), c) != null) {
+      if (contacts.addNew(c.id(), c) < 0) {
         throw new DuplicateIdException(EntityType.CONTACT, c.id());
       }
       return this;
     }
 
     public Builder addGroup(Group g) {
-      if (groups.putIfAbsent(g.id(), g) != null) {
+      if (groups.addNew(g.id(), g) < 0) {
         throw new DuplicateIdException(EntityType.GROUP, g.id());
       }
       return this;
@@ -708,6 +810,7 @@ public final class MisSnapshot {
 
     /** Adds or replaces a person by type and id. */
     public Builder put(Person person) {
+      lastFound = null;
       if (person instanceof Student s) {
         students.put(s.id(), s);
       } else if (person instanceof StaffMember s) {
@@ -720,75 +823,125 @@ public final class MisSnapshot {
 
     /** Adds or replaces a group by id. */
     public Builder putGroup(Group g) {
+      lastGroup = null;
       groups.put(g.id(), g);
       return this;
     }
 
     /** Removes a person; their memberships and links are left for the caller to remove. */
     public Builder remove(PersonRef ref) {
-      switch (ref.type()) {
-        case STUDENT:
-          students.remove(ref.id());
-          break;
-        case STAFF:
-          staff.remove(ref.id());
-          break;
-        default:
-          contacts.remove(ref.id());
-      }
+      lastFound = null;
+      slots(ref.type()).remove(ref.id());
       return this;
     }
 
     public Builder removeGroup(String groupId) {
+      lastGroup = null;
       groups.remove(groupId);
       return this;
     }
 
     /**
      * Adds a membership. Where its group and person are already in the builder, the membership is
-     * rewritten to share their id strings, so millions of memberships do not each hold a copy.
+     * rewritten to share their id strings, so millions of memberships do not each hold a copy, and
+     * their positions are kept so that {@link #build()} need not look them up again.
      */
+    @SuppressWarnings("ReferenceEquality") // the last lookup's own id instance: identity is enough
     public Builder addMembership(Membership m) {
-      Group g = groups.get(m.groupId());
-      Person p = personById(m.personType(), m.personId());
+      Group g = lastGroup;
+      int gs;
+      if (g != null && g.id() == m.groupId()) {
+        gs = lastGroupSlot;
+      } else {
+        gs = groups.slot(m.groupId());
+        g = gs < 0 ? null : groups.at(gs);
+      }
+      Person found = lastFound;
+      int ps;
+      if (found != null && found.id() == m.personId() && found.entityType() == m.personType()) {
+        ps = lastFoundSlot;
+      } else {
+        ps = slots(m.personType()).slot(m.personId());
+        found = ps < 0 ? null : slots(m.personType()).at(ps);
+      }
       memberships.add(
-          m.withCanonicalIds(g == null ? m.groupId() : g.id(), p == null ? m.personId() : p.id()));
+          m.withCanonicalIds(
+              g == null ? m.groupId() : g.id(), found == null ? m.personId() : found.id()),
+          ps,
+          gs);
       return this;
     }
 
     /** The person added under this reference so far, if any (for importers resolving rows). */
     public Optional<Person> person(PersonRef ref) {
-      return Optional.ofNullable(personById(ref.type(), ref.id()));
+      return Optional.ofNullable(remember(ref.type(), ref.id()));
+    }
+
+    /**
+     * The person added under this id so far, looking in students, then staff, then contacts (for
+     * formats whose users share one id space, such as OneRoster), if any.
+     */
+    public Optional<Person> findPerson(String id) {
+      Person p = remember(EntityType.STUDENT, id);
+      if (p == null) {
+        p = remember(EntityType.STAFF, id);
+      }
+      if (p == null) {
+        p = remember(EntityType.CONTACT, id);
+      }
+      return Optional.ofNullable(p);
     }
 
     /** True when a person with this reference has been added. */
     public boolean contains(PersonRef ref) {
-      return personById(ref.type(), ref.id()) != null;
+      return remember(ref.type(), ref.id()) != null;
     }
 
     /** The group added under this id so far, if any. */
     public Optional<Group> group(String groupId) {
-      return Optional.ofNullable(groups.get(groupId));
+      int slot = groups.slot(groupId);
+      if (slot < 0) {
+        return Optional.empty();
+      }
+      lastGroup = groups.at(slot);
+      lastGroupSlot = slot;
+      return Optional.of(lastGroup);
     }
 
-    private @Nullable Person personById(EntityType type, String id) {
+    private @Nullable Person remember(EntityType type, String id) {
+      Slots<? extends Person> s = slots(type);
+      int slot = s.slot(id);
+      if (slot < 0) {
+        return null;
+      }
+      Person p = s.at(slot);
+      lastFound = p;
+      lastFoundSlot = slot;
+      return p;
+    }
+
+    private Slots<? extends Person> slots(EntityType type) {
       switch (type) {
         case STUDENT:
-          return students.get(id);
+          return students;
         case STAFF:
-          return staff.get(id);
+          return staff;
         default:
-          return contacts.get(id);
+          return contacts;
       }
     }
 
     /** Adds a guardian link, sharing the id strings of a contact and student already added. */
     public Builder addGuardianLink(GuardianLink l) {
-      Contact c = contacts.get(l.contactId());
-      Student s = students.get(l.studentId());
+      int cs = contacts.slot(l.contactId());
+      int ss = students.slot(l.studentId());
+      Contact c = cs < 0 ? null : contacts.at(cs);
+      Student s = ss < 0 ? null : students.at(ss);
       links.add(
           l.withCanonicalIds(
-              c == null ? l.contactId() : c.id(), s == null ? l.studentId() : s.id()));
+              c == null ? l.contactId() : c.id(), s == null ? l.studentId() : s.id()),
+          cs,
+          ss);
       return this;
     }
 
@@ -853,16 +1006,192 @@ public final class MisSnapshot {
         case GROUP:
           return groups.size();
         case MEMBERSHIP:
-          return memberships.size();
+          return memberships.size;
         case GUARDIAN_LINK:
-          return links.size();
+          return links.size;
       }
       throw new AssertionError(t);
     }
 
-    /** Builds the snapshot, resolving references and building the indexes. */
+    /**
+     * Builds the snapshot, resolving the references not resolved when added and building the
+     * indexes. The builder stays usable.
+     */
     public MisSnapshot build() {
       return new MisSnapshot(this);
+    }
+  }
+
+  /**
+   * The records of one type by id, in the order first added. A record keeps its slot when replaced;
+   * a removed one leaves a hole, so slots handed out earlier never come to name another record.
+   */
+  private static final class Slots<T> {
+    private HashMap<String, Integer> index;
+    private @Nullable Object[] items;
+    private int size;
+    private int holes;
+    // the index was handed to a snapshot: copy it before the next change
+    private boolean shared;
+
+    Slots(int capacity) {
+      index = new HashMap<>(Math.max(16, capacity * 4 / 3 + 1));
+      items = new Object[Math.max(16, capacity)];
+    }
+
+    int slot(String id) {
+      Integer i = index.get(id);
+      return i == null ? -1 : i;
+    }
+
+    @SuppressWarnings("unchecked") // only T is ever stored
+    T at(int slot) {
+      return (T) Objects.requireNonNull(items[slot]);
+    }
+
+    @Nullable T get(String id) {
+      int s = slot(id);
+      return s < 0 ? null : at(s);
+    }
+
+    /** Adds a record under a new id and returns its slot, or -1 when the id is taken. */
+    int addNew(String id, T item) {
+      unshare();
+      Integer prior = index.putIfAbsent(id, size);
+      if (prior != null) {
+        return -1;
+      }
+      append(item);
+      return size - 1;
+    }
+
+    void put(String id, T item) {
+      int s = slot(id);
+      if (s >= 0) {
+        items[s] = item;
+      } else {
+        unshare();
+        index.put(id, size);
+        append(item);
+      }
+    }
+
+    void remove(String id) {
+      unshare();
+      Integer s = index.remove(id);
+      if (s != null) {
+        items[s] = null;
+        holes++;
+      }
+    }
+
+    int size() {
+      return size - holes;
+    }
+
+    private void append(T item) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size + (size >> 1) + 16);
+      }
+      items[size++] = item;
+    }
+
+    private void unshare() {
+      if (shared) {
+        index = new HashMap<>(index);
+        shared = false;
+      }
+    }
+
+    /** The records in slot order, holes left out. */
+    @SuppressWarnings("unchecked") // only T is ever stored
+    <A extends T> A[] compact(A[] empty) {
+      A[] out = Arrays.copyOf(empty, size());
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        Object o = items[i];
+        if (o != null) {
+          out[k++] = (A) o;
+        }
+      }
+      return out;
+    }
+
+    /** Slot to position in {@link #compact}, -1 for a hole; null when the two are the same. */
+    int @Nullable [] ordinals() {
+      if (holes == 0) {
+        return null;
+      }
+      int[] ord = new int[size];
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        ord[i] = items[i] == null ? -1 : k++;
+      }
+      return ord;
+    }
+
+    /**
+     * An index from id to position in {@link #compact}: the builder's own when there are no holes
+     * (it is then copied before the builder next changes it), else a new one.
+     */
+    <A extends T> Map<String, Integer> positions(A[] compacted, Function<A, String> id) {
+      if (holes == 0) {
+        shared = true;
+        return index;
+      }
+      Map<String, Integer> m = new HashMap<>(Math.max(16, compacted.length * 4 / 3 + 1));
+      for (int i = 0; i < compacted.length; i++) {
+        m.put(id.apply(compacted[i]), i);
+      }
+      return m;
+    }
+  }
+
+  /** Memberships or links in input order, with the slots of their two ends when known (-1). */
+  private static final class Refs<T> {
+    private @Nullable Object[] items;
+    private int[] first;
+    private int[] second;
+    private int size;
+
+    Refs(int capacity) {
+      int c = Math.max(16, capacity);
+      items = new Object[c];
+      first = new int[c];
+      second = new int[c];
+    }
+
+    void add(T item, int firstSlot, int secondSlot) {
+      if (size == items.length) {
+        int c = size + (size >> 1) + 16;
+        items = Arrays.copyOf(items, c);
+        first = Arrays.copyOf(first, c);
+        second = Arrays.copyOf(second, c);
+      }
+      items[size] = item;
+      first[size] = firstSlot;
+      second[size] = secondSlot;
+      size++;
+    }
+
+    @SuppressWarnings("unchecked") // only T is ever stored
+    T at(int i) {
+      return (T) Objects.requireNonNull(items[i]);
+    }
+
+    void removeIf(Predicate<? super T> filter) {
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        T t = at(i);
+        if (!filter.test(t)) {
+          items[k] = t;
+          first[k] = first[i];
+          second[k] = second[i];
+          k++;
+        }
+      }
+      Arrays.fill(items, k, size, null);
+      size = k;
     }
   }
 }

@@ -13,7 +13,6 @@ import io.missync.core.model.Person;
 import io.missync.core.model.SourceInfo;
 import io.missync.csv.CsvProblem.Kind;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,9 +28,6 @@ public final class Assembly {
 
   final MisSnapshot.Builder builder;
   final Problems problems;
-
-  /** user id -> person type, for formats whose users share one id space (OneRoster, SDS v2.1) */
-  final Map<String, Known> userTypes = new HashMap<>();
 
   private final Map<EntityType, Completeness> completeness = new EnumMap<>(EntityType.class);
 
@@ -71,7 +67,6 @@ public final class Assembly {
               + " is used by an earlier row; this row not imported");
       return false;
     }
-    userTypes.putIfAbsent(p.id(), new Known(p.id(), p.entityType()));
     return true;
   }
 
@@ -121,13 +116,14 @@ public final class Assembly {
     return problems;
   }
 
-  /** The user with this id read so far (id and type), or null. */
+  /**
+   * The user with this id read so far (its canonical id and type), or null, for formats whose users
+   * share one id space (OneRoster, SDS v2.1). The builder remembers the person found, so a
+   * membership added next that names this id is not looked up again.
+   */
   @Nullable Known user(String id) {
-    return userTypes.get(id);
-  }
-
-  void setUser(String id, EntityType type) {
-    userTypes.put(id, new Known(id, type));
+    Person p = builder.findPerson(id).orElse(null);
+    return p == null ? null : new Known(p.id(), p.entityType());
   }
 
   /** Declares a type's completeness; COMPLETE is downgraded to PARTIAL if a row was rejected. */

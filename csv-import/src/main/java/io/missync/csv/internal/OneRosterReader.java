@@ -752,6 +752,8 @@ public final class OneRosterReader {
     int grades = USERS.idx("grades");
     int prefGiven = USERS.idx("preferredGivenName");
     int prefFamily = USERS.idx("preferredFamilyName");
+    // which users a row named matters only over a previous snapshot or in a delta
+    boolean trackTouched = previous != null || mode != Mode.BULK;
     try (t) {
       while (t.next()) {
         Boolean st = status(t, mode);
@@ -796,7 +798,8 @@ public final class OneRosterReader {
           }
         }
         Person prev = previousPerson(id);
-        Demo demo = demographics.get(id);
+        // a bulk file reads each user once: consumed here, what is left names unknown users
+        Demo demo = mode == Mode.BULK ? demographics.remove(id) : demographics.get(id);
         Gender gender =
             demo != null ? demo.gender() : prev != null ? prev.gender().orElse(null) : null;
         LocalDate dob =
@@ -863,9 +866,14 @@ public final class OneRosterReader {
           ok = asm.addPerson(t, ID, fb::build);
         }
         if (!ok) {
+          if (demo != null && mode == Mode.BULK) {
+            demographics.put(id, demo); // for a later row with the same id
+          }
           continue;
         }
-        touchedUsers.add(id);
+        if (trackTouched) {
+          touchedUsers.add(id);
+        }
         for (String a : Text.list(t.get(agents))) {
           agentPairs.add(new String[] {id, a, Long.toString(t.line())});
         }
@@ -900,7 +908,6 @@ public final class OneRosterReader {
       asm.builder().remove(prev.ref());
     }
     asm.builder().put(p);
-    asm.setUser(p.id(), p.entityType());
     return true;
   }
 
@@ -916,7 +923,6 @@ public final class OneRosterReader {
       asm.builder().remove(new PersonRef(k.type(), id));
       asm.builder().markDeleted(new PersonRef(k.type(), id));
     }
-    asm.userTypes.remove(id);
     deletedUsers.add(id);
     touchedUsers.add(id);
   }
@@ -987,12 +993,7 @@ public final class OneRosterReader {
       return k;
     }
     Person p = inPrevious(userId) ? previousPerson(userId) : null;
-    if (p != null) {
-      Known nk = new Known(p.id(), p.entityType());
-      asm.userTypes.put(p.id(), nk);
-      return nk;
-    }
-    return null;
+    return p == null ? null : new Known(p.id(), p.entityType());
   }
 
   private void readEnrollments() {
@@ -1010,7 +1011,6 @@ public final class OneRosterReader {
       int primary = ENROLLMENTS.idx("primary");
       int begin = ENROLLMENTS.idx("beginDate");
       int end = ENROLLMENTS.idx("endDate");
-      Map<String, String> canonGroup = new HashMap<>();
       try (t) {
         while (t.next()) {
           Boolean st = status(t, mode);
@@ -1030,20 +1030,17 @@ public final class OneRosterReader {
             pairKeys.add(g + "|" + u);
             continue;
           }
-          String gid = canonGroup.get(g);
-          if (gid == null) {
-            if (!groupIds.contains(g)) {
-              t.error(
-                  Kind.UNKNOWN_REFERENCE,
-                  cls,
-                  "enrollment names class '"
-                      + g
-                      + "' which is not in classes.csv; row not imported");
-              continue;
-            }
-            gid = g;
-            canonGroup.put(g, g);
+          // the builder holds exactly the classes accepted so far; it remembers the one found,
+          // so adding the membership below does not look it up again
+          Group grp = asm.builder().group(g).orElse(null);
+          if (grp == null) {
+            t.error(
+                Kind.UNKNOWN_REFERENCE,
+                cls,
+                "enrollment names class '" + g + "' which is not in classes.csv; row not imported");
+            continue;
           }
+          String gid = grp.id();
           Known k = known(u);
           if (k == null) {
             t.error(
