@@ -13,14 +13,19 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Imports a generated OneRoster 1.1 bulk export (default 1M users, 5M enrollments) with {@link
  * CsvImporter} and, in the same run, reads the same files with the bare parser (FastCSV, every cell
- * touched). Prints both times, their ratio and the peak heap of each.
+ * touched), and a floor: the same parse plus each enrollment's user and class resolved through id
+ * maps, building no records (see {@link #parseAndResolve}). Prints the times, the ratios and the
+ * peak heap of each.
  *
  * <p>Run: {@code java -Xmx6g -cp benchmarks/target/benchmarks.jar
  * io.missync.benchmarks.csv.OneRosterImportBenchmark [users] [enrollments] [rounds] [dir]}. The
@@ -57,7 +62,10 @@ public final class OneRosterImportBenchmark {
     double bestImport = Double.MAX_VALUE;
     double bestParseCpu = Double.MAX_VALUE;
     double bestImportCpu = Double.MAX_VALUE;
+    double bestFloor = Double.MAX_VALUE;
+    double bestFloorCpu = Double.MAX_VALUE;
     long parsePeak = 0;
+    long floorPeak = 0;
     long importPeak = 0;
     for (int r = 0; r < rounds; r++) {
       settle();
@@ -69,6 +77,24 @@ public final class OneRosterImportBenchmark {
       double parseCpu = (cpu() - c0) / 1e9;
       double parseProc = (processCpu() - p0) / 1e9;
       parsePeak = Math.max(parsePeak, peakHeap());
+      settle();
+      t0 = System.nanoTime();
+      c0 = cpu();
+      long resolved = parseAndResolve(dir);
+      double floor = (System.nanoTime() - t0) / 1e9;
+      double floorCpu = (cpu() - c0) / 1e9;
+      floorPeak = Math.max(floorPeak, peakHeap());
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: floor (parse + resolve enrollments through id maps) %.2f s wall %.2f s cpu"
+              + " (%d), %.2f x the bare parser's cpu%n",
+          r + 1,
+          floor,
+          floorCpu,
+          resolved,
+          floorCpu / parseCpu);
+      bestFloor = Math.min(bestFloor, floor);
+      bestFloorCpu = Math.min(bestFloorCpu, floorCpu);
       settle();
       t0 = System.nanoTime();
       c0 = cpu();
@@ -122,6 +148,16 @@ public final class OneRosterImportBenchmark {
         parsePeak >> 20,
         importPeak >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(
+        Locale.ROOT,
+        "best floor (parse + resolve): %.2f s wall %.2f s cpu, %d MB peak heap; floor / parser"
+            + " cpu %.2f; import / floor: wall %.2f cpu %.2f%n",
+        bestFloor,
+        bestFloorCpu,
+        floorPeak >> 20,
+        bestFloorCpu / bestParseCpu,
+        bestImport / bestFloor,
+        bestImportCpu / bestFloorCpu);
     if (temp) {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path p : (Iterable<Path>) files::iterator) {
@@ -164,19 +200,77 @@ public final class OneRosterImportBenchmark {
   }
 
   /** Reads every CSV file of the export with the bare parser, touching every cell. */
-  static long bareParse(Path dir) throws IOException {
+  static long bareParse(Path dir, String... except) throws IOException {
     long cells = 0;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : (Iterable<Path>) files::iterator) {
-        try (CsvReader<CsvRecord> r =
-            CsvReader.builder().ignoreDifferentFieldCount(true).ofCsvRecord(p)) {
+        if (Arrays.asList(except).contains(p.getFileName().toString())) {
+          continue;
+        }
+        try (CsvReader<CsvRecord> r = reader(p)) {
           for (CsvRecord rec : r) {
-            for (int i = 0; i < rec.getFieldCount(); i++) {
-              cells += rec.getField(i).isEmpty() ? 0 : 1;
-            }
+            cells += touch(rec);
           }
         }
       }
+    }
+    return cells;
+  }
+
+  /**
+   * The least any importer must do beyond parsing: the bare parse of every file, plus an id-to-
+   * position map of users and classes, and each enrollment's user and class resolved through it
+   * (two hash lookups per enrollment, positions kept in int arrays). Building no records at all, it
+   * is a floor: it shows how much of the import's cost the random-access resolution alone costs.
+   */
+  static long parseAndResolve(Path dir) throws IOException {
+    long[] cells = {bareParse(dir, "users.csv", "classes.csv", "enrollments.csv")};
+    Map<String, Integer> users = index(dir.resolve("users.csv"), cells);
+    Map<String, Integer> classes = index(dir.resolve("classes.csv"), cells);
+    int n = 0;
+    int[] user = new int[1 << 16];
+    int[] cls = new int[1 << 16];
+    try (CsvReader<CsvRecord> r = reader(dir.resolve("enrollments.csv"))) {
+      boolean header = true;
+      for (CsvRecord rec : r) {
+        cells[0] += touch(rec);
+        if (header) {
+          header = false;
+          continue;
+        }
+        Integer k = classes.get(rec.getField(3));
+        Integer u = users.get(rec.getField(5));
+        if (n == user.length) {
+          user = Arrays.copyOf(user, n * 2);
+          cls = Arrays.copyOf(cls, n * 2);
+        }
+        user[n] = u == null ? -1 : u;
+        cls[n++] = k == null ? -1 : k;
+      }
+    }
+    return cells[0] + n + users.size() + classes.size();
+  }
+
+  /** Every row's first cell to its position, touching every cell as the bare parse does. */
+  private static Map<String, Integer> index(Path file, long[] cells) throws IOException {
+    Map<String, Integer> m = new HashMap<>();
+    try (CsvReader<CsvRecord> r = reader(file)) {
+      for (CsvRecord rec : r) {
+        cells[0] += touch(rec);
+        m.put(rec.getField(0), m.size());
+      }
+    }
+    return m;
+  }
+
+  private static CsvReader<CsvRecord> reader(Path file) throws IOException {
+    return CsvReader.builder().ignoreDifferentFieldCount(true).ofCsvRecord(file);
+  }
+
+  private static int touch(CsvRecord rec) {
+    int cells = 0;
+    for (int i = 0; i < rec.getFieldCount(); i++) {
+      cells += rec.getField(i).isEmpty() ? 0 : 1;
     }
     return cells;
   }
