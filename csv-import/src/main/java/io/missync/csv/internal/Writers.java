@@ -74,8 +74,16 @@ public final class Writers {
    * OneRoster 1.1 or 1.2 bulk (delta where a type is PARTIAL, absent where ABSENT). Lost: staff job
    * title and staff code, UPNs, admission numbers and dates, titles, UPIs, per-link relationship
    * facts (the contact's role is taken from its first link), group kinds other than CLASS
-   * (scheduled) and REGISTRATION (homeroom), group effective dates, staff or contact MEMBER roles.
-   * 1.1 also loses preferred names.
+   * (scheduled) and REGISTRATION (homeroom), staff or contact MEMBER roles. 1.1 also loses
+   * preferred names.
+   *
+   * <p>Group effective dates travel as academic sessions: a group with both dates gets a term
+   * session spanning them (shared by groups with the same dates; the school year's own session when
+   * they are the school year's dates). A group with one or no effective date is written in the
+   * school year session, as every class must name a term, so it reads back with the school year's
+   * dates. Guardian links are written on both sides (the student's and the contact's
+   * agentSourcedIds); the {@code agentSourcedIds} attribute the reader records is not written
+   * separately.
    */
   public static void oneRoster(MisSnapshot s, Path dir, boolean v12) {
     String school = s.source().schoolId();
@@ -120,6 +128,17 @@ public final class Writers {
       o.row(school, "", "", "School " + school, "school", "", "");
     }
     String session = "session-" + startYear;
+    LocalDate yearStart = LocalDate.of(startYear, 9, 1);
+    LocalDate yearEnd = LocalDate.of(startYear + 1, 8, 31);
+    Map<String, LocalDate[]> terms = new LinkedHashMap<>();
+    for (Group g : s.groups()) {
+      String term = termOf(g, session, yearStart, yearEnd);
+      LocalDate from = g.effectiveFrom().orElse(null);
+      LocalDate to = g.effectiveTo().orElse(null);
+      if (!term.equals(session) && from != null && to != null) {
+        terms.put(term, new LocalDate[] {from, to});
+      }
+    }
     try (Out o =
         Out.create(
             dir.resolve("academicSessions.csv"),
@@ -139,9 +158,22 @@ public final class Writers {
           startYear + "/" + (startYear + 1),
           "schoolYear",
           startYear + "-09-01",
-          (startYear + 1) + "-08-31",
+          yearEnd.toString(),
           "",
           Integer.toString(startYear + 1));
+      for (Map.Entry<String, LocalDate[]> t : terms.entrySet()) {
+        LocalDate[] d = t.getValue();
+        o.row(
+            t.getKey(),
+            "",
+            "",
+            d[0] + " to " + d[1],
+            "term",
+            d[0].toString(),
+            d[1].toString(),
+            session,
+            Integer.toString(startYear + 1));
+      }
     }
     String status = "";
     String modified = "";
@@ -198,7 +230,7 @@ public final class Writers {
               type,
               "",
               school,
-              session,
+              termOf(g, session, yearStart, yearEnd),
               Out.s(g.subject()),
               "",
               "");
@@ -390,6 +422,16 @@ public final class Writers {
         }
       }
     }
+  }
+
+  /** The academic session a group is written in (see {@link #oneRoster}). */
+  private static String termOf(Group g, String year, LocalDate yearStart, LocalDate yearEnd) {
+    LocalDate from = g.effectiveFrom().orElse(null);
+    LocalDate to = g.effectiveTo().orElse(null);
+    if (from == null || to == null || (from.equals(yearStart) && to.equals(yearEnd))) {
+      return year;
+    }
+    return "term-" + from + "-" + to;
   }
 
   /**
