@@ -441,16 +441,21 @@ public final class Writers {
    * (every group becomes a section), roles other than member and teacher, the teaching flag (all
    * are teachers), UPNs, genders, emails other than the secondary email, preferred names,
    * attributes other than username.
+   *
+   * <p>Line breaks in any cell (a name pasted with a newline) are replaced by one space: SDS
+   * tooling and the scripts schools run on these files read them line by line, and a name is never
+   * meant to span lines. Cells are still quoted as RFC 4180 says.
    */
   public static void sdsClassic(MisSnapshot s, Path dir, boolean uk) {
     String id = uk ? "ID" : "SIS ID";
     String schoolCol = uk ? "School DfE Number" : "School SIS ID";
     String school = s.source().schoolId();
-    try (Out o = Out.create(dir.resolve("School.csv"), uk ? "DfE Number" : "SIS ID", "Name")) {
+    try (Out o =
+        Out.createOneLine(dir.resolve("School.csv"), uk ? "DfE Number" : "SIS ID", "Name")) {
       o.row(school, "School " + school);
     }
     try (Out o =
-        Out.create(
+        Out.createOneLine(
             dir.resolve("Section.csv"),
             id,
             schoolCol,
@@ -462,7 +467,7 @@ public final class Writers {
       }
     }
     try (Out o =
-        Out.create(
+        Out.createOneLine(
             dir.resolve("Student.csv"),
             id,
             schoolCol,
@@ -489,7 +494,7 @@ public final class Writers {
       }
     }
     try (Out o =
-        Out.create(
+        Out.createOneLine(
             dir.resolve("Teacher.csv"),
             id,
             schoolCol,
@@ -515,9 +520,11 @@ public final class Writers {
     }
     if (!s.contacts().isEmpty() || s.completeness(EntityType.CONTACT) != Completeness.ABSENT) {
       try (Out o =
-              Out.create(
+              Out.createOneLine(
                   dir.resolve("User.csv"), "Email", "First Name", "Last Name", "Phone", "SIS ID");
-          Out g = Out.create(dir.resolve("GuardianRelationship.csv"), "SIS ID", "Email", "Role")) {
+          Out g =
+              Out.createOneLine(
+                  dir.resolve("GuardianRelationship.csv"), "SIS ID", "Email", "Role")) {
         for (Contact c : s.contacts()) {
           o.row(
               Out.s(c.email()),
@@ -536,8 +543,8 @@ public final class Writers {
       }
     }
     String sec = uk ? "Section ID" : "Section SIS ID";
-    try (Out se = Out.create(dir.resolve("StudentEnrollment.csv"), sec, id);
-        Out tr = Out.create(dir.resolve("TeacherRoster.csv"), sec, id)) {
+    try (Out se = Out.createOneLine(dir.resolve("StudentEnrollment.csv"), sec, id);
+        Out tr = Out.createOneLine(dir.resolve("TeacherRoster.csv"), sec, id)) {
       for (Membership m : s.memberships()) {
         if (m.personType() == EntityType.STUDENT) {
           se.row(m.groupId(), m.personId());
@@ -551,16 +558,18 @@ public final class Writers {
   /**
    * SDS v2.1. Lost: middle and preferred names, MIS ids, main-teacher roles (teacher), group kinds
    * (all are classes), group codes are kept but year groups of groups are not, contacts without a
-   * link, link facts other than the relationship.
+   * link, link facts other than the relationship, line breaks in cells (each run becomes one space,
+   * as for {@link #sdsClassic}).
    */
   public static void sdsV21(MisSnapshot s, Path dir) {
     String school = s.source().schoolId();
     try (Out o =
-        Out.create(dir.resolve("orgs.csv"), "sourcedId", "name", "type", "parentSourcedId")) {
+        Out.createOneLine(
+            dir.resolve("orgs.csv"), "sourcedId", "name", "type", "parentSourcedId")) {
       o.row(school, "School " + school, "school", "");
     }
     try (Out u =
-            Out.create(
+            Out.createOneLine(
                 dir.resolve("users.csv"),
                 "sourcedId",
                 "username",
@@ -572,7 +581,7 @@ public final class Writers {
                 "phone",
                 "sms");
         Out r =
-            Out.create(
+            Out.createOneLine(
                 dir.resolve("roles.csv"),
                 "userSourcedId",
                 "orgSourcedId",
@@ -583,7 +592,7 @@ public final class Writers {
                 "roleStartDate",
                 "roleEndDate");
         Out d =
-            Out.create(
+            Out.createOneLine(
                 dir.resolve("demographics.csv"),
                 "userSourcedId",
                 "sex",
@@ -593,7 +602,7 @@ public final class Writers {
                 "birthCountry",
                 "ethnicityCodes",
                 "raceCodes");
-        Out f = Out.create(dir.resolve("userFlags.csv"), "userSourcedId", "flag")) {
+        Out f = Out.createOneLine(dir.resolve("userFlags.csv"), "userSourcedId", "flag")) {
       for (Person p : s.people()) {
         String phone = p instanceof Contact c ? Out.s(c.phone()) : "";
         u.row(
@@ -632,7 +641,7 @@ public final class Writers {
       }
     }
     try (Out c =
-            Out.create(
+            Out.createOneLine(
                 dir.resolve("classes.csv"),
                 "sourcedId",
                 "orgSourcedId",
@@ -641,7 +650,7 @@ public final class Writers {
                 "courseSourcedId",
                 "code");
         Out k =
-            Out.create(
+            Out.createOneLine(
                 dir.resolve("courses.csv"),
                 "sourcedId",
                 "orgSourcedId",
@@ -660,7 +669,8 @@ public final class Writers {
       }
     }
     try (Out e =
-        Out.create(dir.resolve("enrollments.csv"), "classSourcedId", "userSourcedId", "role")) {
+        Out.createOneLine(
+            dir.resolve("enrollments.csv"), "classSourcedId", "userSourcedId", "role")) {
       for (Membership m : s.memberships()) {
         e.row(
             m.groupId(),
@@ -669,7 +679,7 @@ public final class Writers {
       }
     }
     try (Out r =
-        Out.create(
+        Out.createOneLine(
             dir.resolve("relationships.csv"),
             "userSourcedId",
             "relationshipUserSourcedId",
