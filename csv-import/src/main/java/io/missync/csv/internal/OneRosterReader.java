@@ -1089,9 +1089,9 @@ public final class OneRosterReader {
   /**
    * A bulk users file read over a previous snapshot replaces every user; a row that is rejected (or
    * not read, when the file stops part-way) must not make its user look gone: the previous record
-   * is kept, with their memberships (not removed as a leaver's) and the guardian links their
-   * previous row asserted, and the row is reported. Deltas need nothing: a rejected delta row is
-   * simply not applied onto the previous record.
+   * is kept, with their memberships (not removed as a leaver's) and all their previous guardian
+   * links (what the rejected row says now is unknown), and the row is reported. Deltas need
+   * nothing: a rejected delta row is simply not applied onto the previous record.
    */
   private void keepPrevious(@Nullable Table t, String id) {
     MisSnapshot prevSnap = previous;
