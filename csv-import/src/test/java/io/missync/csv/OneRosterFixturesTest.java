@@ -564,21 +564,7 @@ class OneRosterFixturesTest {
   void aBulkUsersFileThatStopsPartWayKeepsTheUsersNotRead() throws IOException {
     MisSnapshot before = bulk11().snapshot();
     Path dir = bulkWithUsers(tmp.resolve("export"), false, u -> u);
-    // UTF-16 with an unpaired surrogate in stu-3's row: reading stops there
-    String users = Files.readString(dir.resolve("users.csv"));
-    // blank lines (skipped) push the bad row past what is decoded when the file is opened
-    users =
-        users
-            .replace("Cat,Cole", "Cat\uD800,Cole")
-            .replace("stu-3,", "\n".repeat(200_000) + "stu-3,");
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    bytes.write(0xFF);
-    bytes.write(0xFE);
-    for (char c : users.toCharArray()) {
-      bytes.write(c & 0xff);
-      bytes.write(c >> 8);
-    }
-    Files.write(dir.resolve("users.csv"), bytes.toByteArray());
+    breakBefore(dir.resolve("users.csv"), "stu-3,");
     ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
     MisSnapshot s = r.snapshot();
     assertFalse(of(r, Kind.MALFORMED_CSV).isEmpty(), r.report());
@@ -598,6 +584,70 @@ class OneRosterFixturesTest {
     assertEquals(before.count(EntityType.MEMBERSHIP), s.count(EntityType.MEMBERSHIP));
     assertEquals(before.count(EntityType.GUARDIAN_LINK), s.count(EntityType.GUARDIAN_LINK));
     assertTrue(s.deletedPeople().isEmpty());
+  }
+
+  /**
+   * Rewrites a file as UTF-16 with an unpaired surrogate at the start of the row beginning with
+   * {@code rowStart}, after enough blank lines (skipped) that reading stops there, part-way.
+   */
+  static void breakBefore(Path file, String rowStart) throws IOException {
+    String text = Files.readString(file);
+    assertTrue(text.contains("\n" + rowStart), rowStart);
+    text = text.replace("\n" + rowStart, "\n".repeat(200_000) + "\uD800" + rowStart);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(0xFF);
+    bytes.write(0xFE);
+    for (char c : text.toCharArray()) {
+      bytes.write(c & 0xff);
+      bytes.write(c >> 8);
+    }
+    Files.write(file, bytes.toByteArray());
+  }
+
+  @Test
+  void aBulkClassesFileThatStopsPartWayKeepsTheClassesNotRead() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
+    breakBefore(dir.resolve("classes.csv"), "cls-7a,");
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertFalse(of(r, Kind.MALFORMED_CSV).isEmpty(), r.report());
+    assertEquals(Completeness.PARTIAL, s.completeness(EntityType.GROUP));
+    assertEquals(before.group("cls-7a").orElseThrow(), s.group("cls-7a").orElseThrow());
+    // its enrollments in the bulk enrollments file still resolve
+    assertEquals(before.membersOf("cls-7a").size(), s.membersOf("cls-7a").size());
+    assertEquals(before.count(EntityType.MEMBERSHIP), s.count(EntityType.MEMBERSHIP));
+  }
+
+  @Test
+  void aRejectedBulkClassRowKeepsThePreviousClass() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
+    Path classes = dir.resolve("classes.csv");
+    Files.writeString(classes, Files.readString(classes).replace("cls-7a,,", "cls-7a,archived,"));
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertTrue(at(r, Kind.STATUS, "classes.csv", 4).isError());
+    assertEquals(before.group("cls-7a").orElseThrow(), s.group("cls-7a").orElseThrow());
+    assertEquals(before.membersOf("cls-7a").size(), s.membersOf("cls-7a").size());
+  }
+
+  @Test
+  void aBulkEnrollmentsFileThatStopsPartWayKeepsTheMembershipsNotRead() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
+    breakBefore(dir.resolve("enrollments.csv"), "e6,");
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertFalse(of(r, Kind.MALFORMED_CSV).isEmpty(), r.report());
+    assertEquals(Completeness.PARTIAL, s.completeness(EntityType.MEMBERSHIP));
+    assertEquals(before.count(EntityType.MEMBERSHIP), s.count(EntityType.MEMBERSHIP));
+    assertEquals(
+        before.membershipsOf(PersonRef.student("stu-3")),
+        s.membershipsOf(PersonRef.student("stu-3")));
   }
 
   // ---------------------------------------------------------------- academic sessions

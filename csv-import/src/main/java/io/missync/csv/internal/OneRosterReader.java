@@ -650,10 +650,14 @@ public final class OneRosterReader {
     int school = CLASSES.idx("schoolSourcedId");
     int terms = CLASSES.idx("termSourcedIds");
     int subjects = CLASSES.idx("subjects");
+    Set<String> rejected = new HashSet<>();
     try (t) {
       while (t.next()) {
         Boolean st = status(t, mode);
         if (st == null) {
+          if (statusError) {
+            rejected.add(t.get(ID));
+          }
           continue;
         }
         String id = t.get(ID);
@@ -704,16 +708,49 @@ public final class OneRosterReader {
         }
         if (ok) {
           groupIds.add(id);
+        } else {
+          rejected.add(id);
         }
       }
       if (t.failed()) {
         problems.markRejected(EntityType.GROUP);
       }
     }
+    int kept = 0;
     for (String id : replaced) {
       if (!groupIds.contains(id)) {
-        deletedGroups.add(id);
+        if (t.failed() || rejected.contains(id)) {
+          keepPreviousGroup(id);
+          kept++;
+        } else {
+          deletedGroups.add(id);
+        }
       }
+    }
+    if (kept > 0) {
+      problems.warn(
+          Kind.STATUS,
+          t.file(),
+          0,
+          null,
+          EntityType.GROUP,
+          kept
+              + " classes of the previous snapshot were rejected or not read; their previous"
+              + " records are kept, with their enrollments");
+    }
+  }
+
+  /**
+   * A bulk classes file read over a previous snapshot: a class whose row was rejected, or not read
+   * because the file stopped part-way, keeps its previous record so its enrollments are not read as
+   * removals.
+   */
+  private void keepPreviousGroup(String id) {
+    MisSnapshot prev = previous;
+    Group g = prev != null ? prev.group(id).orElse(null) : null;
+    if (g != null) {
+      asm.builder().putGroup(g);
+      groupIds.add(id);
     }
   }
 
@@ -1331,6 +1368,7 @@ public final class OneRosterReader {
         }
         if (t.failed()) {
           problems.markRejected(EntityType.MEMBERSHIP);
+          keepUnreadMemberships(t, mode);
         }
       }
     }
@@ -1345,6 +1383,43 @@ public final class OneRosterReader {
     }
     for (Membership m : upserts) {
       asm.builder().addMembership(m);
+    }
+  }
+
+  /**
+   * A bulk enrollments file that stops part-way over a previous snapshot: the previous memberships
+   * not among the rows read are kept (of groups and people still there), as the rows not read may
+   * hold them; nothing is removed on the strength of a half-read file.
+   */
+  private void keepUnreadMemberships(Table t, Mode mode) {
+    MisSnapshot prev = previous;
+    if (prev == null || mode != Mode.BULK) {
+      return;
+    }
+    Set<String> present = new HashSet<>();
+    asm.builder()
+        .removeMembershipsIf(
+            m -> {
+              present.add(m.key());
+              return false;
+            });
+    int kept = 0;
+    for (Membership m : prev.memberships()) {
+      if (!present.contains(m.key())
+          && groupIds.contains(m.groupId())
+          && asm.builder().contains(new PersonRef(m.personType(), m.personId()))) {
+        asm.builder().addMembership(m);
+        kept++;
+      }
+    }
+    if (kept > 0) {
+      problems.warn(
+          Kind.STATUS,
+          t.file(),
+          0,
+          null,
+          EntityType.MEMBERSHIP,
+          kept + " enrollments of the previous snapshot were not in the rows read; they are kept");
     }
   }
 
