@@ -34,7 +34,24 @@ import org.jspecify.annotations.Nullable;
  * Reads OneRoster 1.1 and 1.2 CSV: the manifest says per file whether it is bulk (complete for its
  * type), delta (applied onto the previous snapshot) or absent (the type is ABSENT, or kept from the
  * previous snapshot). Users become students, staff or contacts by role (1.1: users.role; 1.2: the
- * primary role in roles.csv); guardians come from agentSourcedIds.
+ * primary role in roles.csv).
+ *
+ * <ul>
+ *   <li><b>Guardian links</b> come from agentSourcedIds, which either side may carry: a link exists
+ *       while the student's row lists the contact or the contact's row lists the student. Each
+ *       person records what its own row listed (attribute {@value #AGENTS}); a delta row replaces
+ *       only its own assertion, so a link the other, unchanged side asserts survives (see {@link
+ *       #resolveAgents}).
+ *   <li><b>Class dates</b>: a class's effective dates are the earliest startDate and the latest
+ *       endDate of the academic sessions its termSourcedIds name (see {@link #termDates}).
+ *   <li><b>Repeated ids in a delta file</b>: only the row with the latest dateLastModified is
+ *       applied, wherever it is in the file; on a tie the later row; the others are warnings naming
+ *       the winning line. In a bulk file a repeated id stays an error (see {@link #repeatedRows}).
+ *   <li><b>Rejected rows over a previous snapshot</b>: in a bulk users or classes file, a rejected
+ *       row of a known record, or records not read because the file stopped part-way, keep their
+ *       previous record with its memberships and links; a bulk enrollments file that stops part-way
+ *       keeps the previous memberships not read. Nothing is removed because a row was bad.
+ * </ul>
  */
 public final class OneRosterReader {
   /** How the manifest says a file is delivered. */
