@@ -72,6 +72,9 @@ final class Generated {
     boolean classic = f == CsvFormat.SDS_CLASSIC_UK || f == CsvFormat.SDS_CLASSIC_US;
     boolean v21 = f == CsvFormat.SDS_V2_1;
     boolean template = f == CsvFormat.SCHOOL_TEMPLATE;
+    // SDS files are written one record per line: a line break in a name becomes a space
+    java.util.function.Function<Random, String> name =
+        classic || v21 ? rr -> Generated.name(rr).replace('\n', ' ') : Generated::name;
     MisSnapshot.Builder b =
         MisSnapshot.builder(
                 new SourceInfo(
@@ -92,7 +95,7 @@ final class Generated {
             Group.builder()
                 .id("G" + i)
                 .kind(reg ? GroupKind.REGISTRATION : GroupKind.CLASS)
-                .name(name(r))
+                .name(name.apply(r))
                 .code(r.nextBoolean() ? "C" + i : null);
         if (!reg && r.nextBoolean()) {
           g.subject(r.nextBoolean() ? "Maths" : "Art & \"Design\"");
@@ -100,6 +103,14 @@ final class Generated {
         if (oneRoster) {
           g.sourceType(reg ? "homeroom" : "scheduled");
           g.yearGroup(r.nextBoolean() ? Integer.toString(7 + r.nextInt(7)) : null);
+          // effective dates travel as academic sessions; an undated group is written in the
+          // school year's session, so every group here has dates (a term or the school year)
+          if (r.nextBoolean()) {
+            LocalDate from = date(r, 2026, 1);
+            g.effectiveFrom(from).effectiveTo(from.plusDays(r.nextInt(120)));
+          } else {
+            g.effectiveFrom(LocalDate.of(2026, 9, 1)).effectiveTo(LocalDate.of(2027, 8, 31));
+          }
         }
         b.addGroup(g.build());
         groupIds.add("G" + i);
@@ -112,7 +123,7 @@ final class Generated {
       Student.Builder s =
           Student.builder()
               .id(id)
-              .legalName(name(r), name(r))
+              .legalName(name.apply(r), name.apply(r))
               .yearGroup(year)
               .email(r.nextBoolean() ? "s" + i + "@school.example" : null)
               .dateOfBirth(r.nextBoolean() ? date(r, 2008, 10) : null)
@@ -121,10 +132,11 @@ final class Generated {
         s.gender(r.nextBoolean() ? GENDERS[r.nextInt(GENDERS.length)] : null);
       }
       if (oneRoster || classic) {
-        s.middleNames(r.nextBoolean() ? name(r) : null);
+        s.middleNames(r.nextBoolean() ? name.apply(r) : null);
       }
       if (f == CsvFormat.ONEROSTER_1_2) {
-        s.preferredName(r.nextBoolean() ? name(r) : null, r.nextBoolean() ? name(r) : null);
+        s.preferredName(
+            r.nextBoolean() ? name.apply(r) : null, r.nextBoolean() ? name.apply(r) : null);
       }
       if (oneRoster) {
         s.misId(r.nextBoolean() ? "MIS" + i : null)
@@ -167,7 +179,7 @@ final class Generated {
       StaffMember.Builder s =
           StaffMember.builder()
               .id(id)
-              .legalName(name(r), name(r))
+              .legalName(name.apply(r), name.apply(r))
               .email(r.nextBoolean() ? "t" + i + "@school.example" : null)
               .teaching(classic || r.nextBoolean())
               .attribute("username", r.nextBoolean() ? "staff" + i : null);
@@ -180,7 +192,7 @@ final class Generated {
             .jobTitle(r.nextBoolean() ? "Head of Art" : null);
       }
       if (oneRoster || classic) {
-        s.middleNames(r.nextBoolean() ? name(r) : null);
+        s.middleNames(r.nextBoolean() ? name.apply(r) : null);
       }
       if (template) {
         s.dateOfBirth(null);
@@ -213,6 +225,7 @@ final class Generated {
         }
       }
     }
+    java.util.Map<String, java.util.TreeSet<String>> agents = new java.util.LinkedHashMap<>();
     Relationship[] oneRosterRels = {
       Relationship.PARENT, Relationship.GUARDIAN, Relationship.of("Relative")
     };
@@ -242,7 +255,7 @@ final class Generated {
       Contact.Builder c =
           Contact.builder()
               .id(id)
-              .legalName(name(r), name(r))
+              .legalName(name.apply(r), name.apply(r))
               .email(classic || r.nextBoolean() ? "c" + i + "@home.example" : null)
               .phone(r.nextBoolean() ? "+4477009000" + i : null);
       if (!template && !classic) {
@@ -250,7 +263,7 @@ final class Generated {
         c.gender(r.nextBoolean() ? GENDERS[r.nextInt(GENDERS.length)] : null);
       }
       if (oneRoster) {
-        c.middleNames(r.nextBoolean() ? name(r) : null);
+        c.middleNames(r.nextBoolean() ? name.apply(r) : null);
       }
       b.addContact(c.build());
       Relationship contactRel = oneRosterRels[r.nextInt(oneRosterRels.length)];
@@ -267,6 +280,21 @@ final class Generated {
               .livesWithPupil(r.nextInt(3) == 0 ? null : r.nextBoolean());
         }
         b.addGuardianLink(l.build());
+        agents.computeIfAbsent(s, k -> new java.util.TreeSet<>()).add(id);
+        agents.computeIfAbsent(id, k -> new java.util.TreeSet<>()).add(s);
+      }
+    }
+    if (oneRoster) {
+      // the reader records each row's own agentSourcedIds; the writer lists links on both sides
+      for (java.util.Map.Entry<String, java.util.TreeSet<String>> e : agents.entrySet()) {
+        String v = String.join(",", e.getValue());
+        io.missync.core.model.Person p =
+            b.person(PersonRef.student(e.getKey()))
+                .orElseGet(() -> b.person(PersonRef.contact(e.getKey())).orElseThrow());
+        b.put(
+            p instanceof Student st
+                ? st.toBuilder().attribute("agentSourcedIds", v).build()
+                : ((Contact) p).toBuilder().attribute("agentSourcedIds", v).build());
       }
     }
     return b.build();

@@ -28,6 +28,18 @@ class LoginCardsTest {
   }
 
   @Test
+  void formulasAfterLeadingSpacesOrALineFeedAreNeutralisedToo() {
+    // importers that trim leading whitespace would otherwise see a formula
+    for (String bad : List.of(" =1+1", "  @cmd", "\u00A0-2", "\n=x", " \tx")) {
+      assertEquals("'" + bad, LoginCards.neutralise(bad));
+    }
+    // only prefixed when needed: a password like "apple-river" or a spaced name is unchanged
+    for (String ok : List.of(" Anne", "apple-river-cloud7", "   ", "7 = 7")) {
+      assertEquals(ok, LoginCards.neutralise(ok));
+    }
+  }
+
+  @Test
   void writesQuotedNeutralisedCardsWithBom() {
     StringWriter w = new StringWriter();
     LoginCards.write(
@@ -67,7 +79,10 @@ class LoginCardsTest {
   @Property
   void noNeutralisedCellStartsAFormula(@ForAll String cell) {
     String n = LoginCards.neutralise(cell);
-    assertTrue(n.isEmpty() || "=+-@\t\r".indexOf(n.charAt(0)) < 0);
+    assertTrue(n.isEmpty() || "=+-@\t\r\n".indexOf(n.charAt(0)) < 0);
+    // not even after leading spaces, unless behind the apostrophe
+    String trimmed = n.replaceFirst("^[ \u00A0]+", "");
+    assertTrue(n.startsWith("'") || trimmed.isEmpty() || "=+-@".indexOf(trimmed.charAt(0)) < 0, n);
     assertTrue(n.equals(cell) || n.equals("'" + cell));
   }
 }

@@ -345,6 +345,434 @@ class OneRosterFixturesTest {
     assertEquals(bulk11().problems(), r.problems());
   }
 
+  // ---------------------------------------------------------------- guardian links in deltas
+
+  static final String USERS_11 =
+      "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,"
+          + "givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,"
+          + "password";
+
+  static final String MANIFEST_USERS_ONLY =
+      "propertyName,value\noneroster.version,1.1\nfile.users,%s\n";
+
+  /** A OneRoster 1.1 export of a users file only (every other type absent). */
+  static Path usersOnly(Path dir, String mode, String... rows) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("manifest.csv"), String.format(MANIFEST_USERS_ONLY, mode));
+    Files.writeString(dir.resolve("users.csv"), USERS_11 + "\n" + String.join("\n", rows) + "\n");
+    return dir;
+  }
+
+  static String user(
+      String id, String status, String modified, String role, String given, String agents) {
+    return id
+        + ","
+        + status
+        + ","
+        + modified
+        + ",true,sch-1,"
+        + role
+        + ",,,"
+        + given
+        + ",Test,,,,,,\""
+        + agents
+        + "\",,";
+  }
+
+  static MisSnapshot linksBefore(Path tmp) throws IOException {
+    // par-1 lists stu-1 (stu-1 does not list par-1); stu-2 lists par-2 (par-2 does not list stu-2)
+    ImportResult r =
+        CsvImporter.builder()
+            .build()
+            .read(
+                usersOnly(
+                    tmp.resolve("bulk"),
+                    "bulk",
+                    user("stu-1", "", "", "student", "Amy", ""),
+                    user("stu-2", "", "", "student", "Ben", "par-2"),
+                    user("par-1", "", "", "parent", "Pat", "stu-1"),
+                    user("par-2", "", "", "guardian", "Gail", "")));
+    assertEquals(0, r.errorCount(), r.report());
+    MisSnapshot s = r.snapshot();
+    assertEquals(2, s.count(EntityType.GUARDIAN_LINK));
+    return s;
+  }
+
+  @Test
+  void aDeltaStudentRowWithoutAgentsKeepsTheLinkOnlyItsUnchangedParentAsserts() throws IOException {
+    MisSnapshot before = linksBefore(tmp);
+    ImportResult r =
+        CsvImporter.builder()
+            .build()
+            .readDelta(
+                usersOnly(
+                    tmp.resolve("delta"),
+                    "delta",
+                    user("stu-1", "active", "2026-11-20T10:00:00Z", "student", "Amelia", ""),
+                    user("stu-2", "active", "2026-11-20T10:00:00Z", "student", "Benjamin", "")),
+                before);
+    MisSnapshot s = r.snapshot();
+    assertEquals(0, r.errorCount(), r.report());
+    assertEquals("Amelia", s.student("stu-1").orElseThrow().forename());
+    // par-1's unchanged row still lists stu-1: the link survives, with its relationship
+    assertEquals(Relationship.PARENT, link(s, "par-1", "stu-1").relationship());
+    // only stu-2's own row asserted par-2, and its new row no longer does: the link goes
+    assertTrue(s.guardiansOf("stu-2").isEmpty());
+    assertEquals(1, s.count(EntityType.GUARDIAN_LINK));
+  }
+
+  @Test
+  void aDeltaParentRowWithoutAgentsKeepsTheLinkItsUnchangedStudentAsserts() throws IOException {
+    MisSnapshot before = linksBefore(tmp);
+    ImportResult r =
+        CsvImporter.builder()
+            .build()
+            .readDelta(
+                usersOnly(
+                    tmp.resolve("delta"),
+                    "delta",
+                    // par-2 becomes a parent (relationship follows) and lists no one
+                    user("par-2", "active", "2026-11-20T10:00:00Z", "parent", "Gail", ""),
+                    // par-1 drops stu-1, the link only its row asserted
+                    user("par-1", "active", "2026-11-20T10:00:00Z", "parent", "Pat", "")),
+                before);
+    MisSnapshot s = r.snapshot();
+    assertEquals(0, r.errorCount(), r.report());
+    assertEquals(Relationship.PARENT, link(s, "par-2", "stu-2").relationship());
+    assertTrue(s.guardiansOf("stu-1").isEmpty());
+    assertEquals(1, s.count(EntityType.GUARDIAN_LINK));
+  }
+
+  @Test
+  void aLinkAParentAssertedBeforeTheStudentExistedAppearsWhenTheStudentArrives()
+      throws IOException {
+    ImportResult first =
+        CsvImporter.builder()
+            .build()
+            .read(
+                usersOnly(
+                    tmp.resolve("bulk"),
+                    "bulk",
+                    user("stu-1", "", "", "student", "Amy", ""),
+                    user("par-1", "", "", "parent", "Pat", "stu-1,stu-9")));
+    assertEquals("agentSourcedIds", at(first, Kind.UNKNOWN_REFERENCE, "users.csv", 3).column());
+    ImportResult r =
+        CsvImporter.builder()
+            .build()
+            .readDelta(
+                usersOnly(
+                    tmp.resolve("delta"),
+                    "delta",
+                    user("stu-9", "active", "2026-11-20T10:00:00Z", "student", "Nina", "")),
+                first.snapshot());
+    MisSnapshot s = r.snapshot();
+    assertEquals(Relationship.PARENT, link(s, "par-1", "stu-9").relationship());
+    assertEquals(Relationship.PARENT, link(s, "par-1", "stu-1").relationship());
+    assertEquals(2, s.count(EntityType.GUARDIAN_LINK));
+  }
+
+  @Test
+  void aDeletedStudentLosesTheLinksItsParentStillAsserts() throws IOException {
+    MisSnapshot before = linksBefore(tmp);
+    ImportResult r =
+        CsvImporter.builder()
+            .build()
+            .readDelta(
+                usersOnly(
+                    tmp.resolve("delta"),
+                    "delta",
+                    user("stu-1", "tobedeleted", "2026-11-20T10:00:00Z", "student", "Amy", "")),
+                before);
+    MisSnapshot s = r.snapshot();
+    assertTrue(s.student("stu-1").isEmpty());
+    assertTrue(s.linksOfContact("par-1").isEmpty());
+    assertEquals(1, s.count(EntityType.GUARDIAN_LINK));
+  }
+
+  // ---------------------------------------------------------------- rejected rows in a bulk file
+
+  static Path bulkWithUsers(
+      Path dir, boolean enrollments, java.util.function.UnaryOperator<String> edit)
+      throws IOException {
+    copy(fixture("1.1-bulk"), dir);
+    if (!enrollments) {
+      Files.delete(dir.resolve("enrollments.csv"));
+      Path manifest = dir.resolve("manifest.csv");
+      Files.writeString(
+          manifest,
+          Files.readString(manifest).replace("file.enrollments,bulk", "file.enrollments,absent"));
+    }
+    Path users = dir.resolve("users.csv");
+    Files.writeString(users, edit.apply(Files.readString(users)));
+    return dir;
+  }
+
+  @Test
+  void aRejectedBulkRowOfAKnownPersonKeepsTheirPreviousRecordAndMemberships() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir =
+        bulkWithUsers(
+            tmp.resolve("export"),
+            false,
+            u -> u.replace(",sch-1,student,amy.a,", ",sch-1,wizard,amy.a,"));
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    CsvProblem rejected = at(r, Kind.INVALID_VALUE, "users.csv", 2);
+    assertTrue(rejected.isError());
+    // the previous record is kept and reported, with everything hanging off it
+    assertTrue(at(r, Kind.STATUS, "users.csv", 2).message().contains("previous record"));
+    assertEquals(before.student("stu-1").orElseThrow(), s.student("stu-1").orElseThrow());
+    assertEquals(
+        before.membershipsOf(PersonRef.student("stu-1")),
+        s.membershipsOf(PersonRef.student("stu-1")));
+    assertEquals(3, s.membershipsOf(PersonRef.student("stu-1")).size());
+    assertEquals(Relationship.PARENT, link(s, "par-1", "stu-1").relationship());
+    assertEquals(Relationship.GUARDIAN, link(s, "par-2", "stu-1").relationship());
+    assertTrue(s.deletedPeople().isEmpty());
+    assertEquals(Completeness.PARTIAL, s.completeness(EntityType.STUDENT));
+  }
+
+  @Test
+  void aRejectedBulkRowKeepsThePersonForTheBulkEnrollmentsToo() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir =
+        bulkWithUsers(
+            tmp.resolve("export"), true, u -> u.replace("stu-1,,,true", "stu-1,archived,,true"));
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertTrue(at(r, Kind.STATUS, "users.csv", 2).isError());
+    // the enrollments naming stu-1 still resolve: no "not in users.csv" errors
+    assertEquals(3, s.membershipsOf(PersonRef.student("stu-1")).size());
+    assertEquals(3, r.errorCount(), r.report()); // the status, and the fixture's two enrollments
+    assertEquals(before.student("stu-1").orElseThrow(), s.student("stu-1").orElseThrow());
+  }
+
+  @Test
+  void aContactRowBreakingAModelRuleMakesContactsPartialAndKeepsTheContact() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = bulkWithUsers(tmp.resolve("export"), false, u -> u.replace(",,Gail,Guard,", ",,,,"));
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertTrue(at(r, Kind.INVALID_VALUE, "users.csv", 9).isError());
+    // a rejected contact row must not leave contacts COMPLETE (that would make par-2 a leaver)
+    assertEquals(Completeness.PARTIAL, s.completeness(EntityType.CONTACT));
+    assertEquals(before.contact("par-2").orElseThrow(), s.contact("par-2").orElseThrow());
+    assertEquals(Relationship.GUARDIAN, link(s, "par-2", "stu-1").relationship());
+  }
+
+  @Test
+  void aBulkUsersFileThatStopsPartWayKeepsTheUsersNotRead() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = bulkWithUsers(tmp.resolve("export"), false, u -> u);
+    breakBefore(dir.resolve("users.csv"), "stu-3,");
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertFalse(of(r, Kind.MALFORMED_CSV).isEmpty(), r.report());
+    assertEquals(Completeness.PARTIAL, s.completeness(EntityType.STUDENT));
+    // nobody after the break looks gone: records, memberships and links are kept
+    for (String id : List.of("stu-3", "tea-1", "aid-1", "par-1", "par-2")) {
+      assertTrue(
+          s.person(
+                  before.people().stream()
+                      .filter(p -> p.id().equals(id))
+                      .findFirst()
+                      .orElseThrow()
+                      .ref())
+              .isPresent(),
+          id);
+    }
+    assertEquals(before.count(EntityType.MEMBERSHIP), s.count(EntityType.MEMBERSHIP));
+    assertEquals(before.count(EntityType.GUARDIAN_LINK), s.count(EntityType.GUARDIAN_LINK));
+    assertTrue(s.deletedPeople().isEmpty());
+  }
+
+  /**
+   * Rewrites a file as UTF-16 with an unpaired surrogate at the start of the row beginning with
+   * {@code rowStart}, after enough blank lines (skipped) that reading stops there, part-way.
+   */
+  static void breakBefore(Path file, String rowStart) throws IOException {
+    String text = Files.readString(file);
+    assertTrue(text.contains("\n" + rowStart), rowStart);
+    text = text.replace("\n" + rowStart, "\n".repeat(200_000) + "\uD800" + rowStart);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(0xFF);
+    bytes.write(0xFE);
+    for (char c : text.toCharArray()) {
+      bytes.write(c & 0xff);
+      bytes.write(c >> 8);
+    }
+    Files.write(file, bytes.toByteArray());
+  }
+
+  @Test
+  void aBulkClassesFileThatStopsPartWayKeepsTheClassesNotRead() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
+    breakBefore(dir.resolve("classes.csv"), "cls-7a,");
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertFalse(of(r, Kind.MALFORMED_CSV).isEmpty(), r.report());
+    assertEquals(Completeness.PARTIAL, s.completeness(EntityType.GROUP));
+    assertEquals(before.group("cls-7a").orElseThrow(), s.group("cls-7a").orElseThrow());
+    // its enrollments in the bulk enrollments file still resolve
+    assertEquals(before.membersOf("cls-7a").size(), s.membersOf("cls-7a").size());
+    assertEquals(before.count(EntityType.MEMBERSHIP), s.count(EntityType.MEMBERSHIP));
+  }
+
+  @Test
+  void aRejectedBulkClassRowKeepsThePreviousClass() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
+    Path classes = dir.resolve("classes.csv");
+    Files.writeString(classes, Files.readString(classes).replace("cls-7a,,", "cls-7a,archived,"));
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertTrue(at(r, Kind.STATUS, "classes.csv", 4).isError());
+    assertEquals(before.group("cls-7a").orElseThrow(), s.group("cls-7a").orElseThrow());
+    assertEquals(before.membersOf("cls-7a").size(), s.membersOf("cls-7a").size());
+  }
+
+  @Test
+  void aBulkEnrollmentsFileThatStopsPartWayKeepsTheMembershipsNotRead() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
+    breakBefore(dir.resolve("enrollments.csv"), "e6,");
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertFalse(of(r, Kind.MALFORMED_CSV).isEmpty(), r.report());
+    assertEquals(Completeness.PARTIAL, s.completeness(EntityType.MEMBERSHIP));
+    assertEquals(before.count(EntityType.MEMBERSHIP), s.count(EntityType.MEMBERSHIP));
+    assertEquals(
+        before.membershipsOf(PersonRef.student("stu-3")),
+        s.membershipsOf(PersonRef.student("stu-3")));
+  }
+
+  // ---------------------------------------------------------------- academic sessions
+
+  @Test
+  void classesTakeTheirEffectiveDatesFromTheirSessions() throws IOException {
+    MisSnapshot s = bulk11().snapshot();
+    // cls-7ma: t1 only
+    assertEquals(
+        LocalDate.of(2026, 9, 1), s.group("cls-7ma").orElseThrow().effectiveFrom().orElseThrow());
+    assertEquals(
+        LocalDate.of(2026, 12, 18), s.group("cls-7ma").orElseThrow().effectiveTo().orElseThrow());
+    // cls-7en: t1 and the school year: the earliest start and the latest end
+    assertEquals(
+        LocalDate.of(2026, 9, 1), s.group("cls-7en").orElseThrow().effectiveFrom().orElseThrow());
+    assertEquals(
+        LocalDate.of(2027, 7, 31), s.group("cls-7en").orElseThrow().effectiveTo().orElseThrow());
+
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
+    Path classes = dir.resolve("classes.csv");
+    Files.writeString(
+        classes,
+        Files.readString(classes)
+            .replace("sch-1,t1,,,\"1,2\"", "sch-1,\"t1,t9\",,,\"1,2\"")
+            .replace("sch-1,y2026,,,", "sch-1,t9,,,"));
+    ImportResult r = CsvImporter.builder().build().read(dir);
+    CsvProblem unknown = at(r, Kind.UNKNOWN_REFERENCE, "classes.csv", 2);
+    assertEquals("termSourcedIds", unknown.column());
+    assertTrue(unknown.message().contains("'t9'"));
+    assertFalse(unknown.isError());
+    // an unknown session adds no dates; a class naming only unknown sessions has none
+    assertEquals(
+        LocalDate.of(2026, 12, 18),
+        r.snapshot().group("cls-7ma").orElseThrow().effectiveTo().orElseThrow());
+    assertTrue(r.snapshot().group("cls-7a").orElseThrow().effectiveFrom().isEmpty());
+    assertEquals(Completeness.COMPLETE, r.snapshot().completeness(EntityType.GROUP));
+  }
+
+  @Test
+  void aDeltaClassWhoseSessionsAreNotInTheExportKeepsItsDates() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-delta"), dir);
+    Files.writeString(
+        dir.resolve("classes.csv"),
+        Files.readString(dir.resolve("classes.csv"))
+            + "cls-7ma,active,2026-11-20T10:00:00Z,7 Maths Set 1 (renamed),07,crs-ma,7MA1,"
+            + "scheduled,,sch-1,t1,,,\n");
+    MisSnapshot s = CsvImporter.builder().build().readDelta(dir, before).snapshot();
+    assertEquals("7 Maths Set 1 (renamed)", s.group("cls-7ma").orElseThrow().name());
+    assertTrue(before.group("cls-7ma").orElseThrow().effectiveTo().isPresent());
+    assertEquals(
+        before.group("cls-7ma").orElseThrow().effectiveTo(),
+        s.group("cls-7ma").orElseThrow().effectiveTo());
+  }
+
+  @Test
+  void aSessionEndingBeforeItStartsGivesNoDates() throws IOException {
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
+    Path sessions = dir.resolve("academicSessions.csv");
+    Files.writeString(
+        sessions,
+        Files.readString(sessions).replace("2026-09-01,2026-12-18", "2026-12-18,2026-09-01"));
+    ImportResult r = CsvImporter.builder().build().read(dir);
+    assertEquals("endDate", at(r, Kind.INVALID_VALUE, "academicSessions.csv", 3).column());
+    assertEquals(2, r.errorCount(), r.report()); // the fixture's two enrollments, as before
+    assertTrue(r.snapshot().group("cls-7ma").orElseThrow().effectiveFrom().isEmpty());
+  }
+
+  // ---------------------------------------------------------------- repeated ids in a delta
+
+  @Test
+  void aRepeatedIdInADeltaAppliesTheRowModifiedLast() throws IOException {
+    MisSnapshot before = bulk11().snapshot();
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-delta"), dir);
+    Path users = dir.resolve("users.csv");
+    // stu-3: the later line is older, so the earlier line wins
+    Files.writeString(
+        users,
+        Files.readString(users)
+            + "stu-3,active,2026-11-20T09:00:00Z,true,sch-1,student,cat.c,,Cathy,Cole,,ADM003,,,,,07,\n"
+            // stu-5: two rows with the same time: the later row wins
+            + "stu-5,active,2026-11-20T10:00:00Z,true,sch-1,student,dan.d,,Daniel,Dale,,ADM005,,,,,07,\n");
+    Path enrollments = dir.resolve("enrollments.csv");
+    // e22: deleted at noon, then listed as active at 10:00: the deletion wins
+    Files.writeString(
+        enrollments,
+        Files.readString(enrollments)
+            .replace(
+                "e22,active,2026-11-20T10:00:00Z",
+                "e22,tobedeleted,2026-11-20T12:00:00Z,cls-7ma,sch-1,stu-5,student,false,,\n"
+                    + "e22,active,2026-11-20T10:00:00Z"));
+    ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
+    MisSnapshot s = r.snapshot();
+    assertEquals("Catherine", s.student("stu-3").orElseThrow().forename());
+    CsvProblem older = at(r, Kind.DUPLICATE_ID, "users.csv", 7);
+    assertFalse(older.isError());
+    assertTrue(
+        older.message().contains("'stu-3'") && older.message().contains("line 3"), older::toString);
+    assertEquals("Daniel", s.student("stu-5").orElseThrow().forename());
+    assertTrue(at(r, Kind.DUPLICATE_ID, "users.csv", 5).message().contains("line 8"));
+    assertTrue(
+        s.membershipsOf(PersonRef.student("stu-5")).stream()
+            .noneMatch(m -> m.groupId().equals("cls-7ma")));
+    assertTrue(at(r, Kind.DUPLICATE_ID, "enrollments.csv", 6).message().contains("line 5"));
+    assertEquals(1, r.errorCount(), r.report()); // the fixture's archived row only
+  }
+
+  @Test
+  void aRepeatedIdInABulkFileIsStillAnError() throws IOException {
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
+    Path users = dir.resolve("users.csv");
+    Files.writeString(
+        users,
+        Files.readString(users)
+            + "stu-1,,2027-01-01T00:00:00Z,true,sch-1,student,amy.a,,Amelia,Adams,,,,,,,07,\n");
+    ImportResult r = CsvImporter.builder().build().read(dir);
+    assertTrue(at(r, Kind.DUPLICATE_ID, "users.csv", 10).isError());
+    assertEquals("Amy", r.snapshot().student("stu-1").orElseThrow().forename());
+  }
+
   static void copy(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     try (Stream<Path> files = Files.list(from)) {

@@ -34,7 +34,24 @@ import org.jspecify.annotations.Nullable;
  * Reads OneRoster 1.1 and 1.2 CSV: the manifest says per file whether it is bulk (complete for its
  * type), delta (applied onto the previous snapshot) or absent (the type is ABSENT, or kept from the
  * previous snapshot). Users become students, staff or contacts by role (1.1: users.role; 1.2: the
- * primary role in roles.csv); guardians come from agentSourcedIds.
+ * primary role in roles.csv).
+ *
+ * <ul>
+ *   <li><b>Guardian links</b> come from agentSourcedIds, which either side may carry: a link exists
+ *       while the student's row lists the contact or the contact's row lists the student. Each
+ *       person records what its own row listed (attribute {@value #AGENTS}); a delta row replaces
+ *       only its own assertion, so a link the other, unchanged side asserts survives (see {@link
+ *       #resolveAgents}).
+ *   <li><b>Class dates</b>: a class's effective dates are the earliest startDate and the latest
+ *       endDate of the academic sessions its termSourcedIds name (see {@link #termDates}).
+ *   <li><b>Repeated ids in a delta file</b>: only the row with the latest dateLastModified is
+ *       applied, wherever it is in the file; on a tie the later row; the others are warnings naming
+ *       the winning line. In a bulk file a repeated id stays an error (see {@link #repeatedRows}).
+ *   <li><b>Rejected rows over a previous snapshot</b>: in a bulk users or classes file, a rejected
+ *       row of a known record, or records not read because the file stopped part-way, keep their
+ *       previous record with its memberships and links; a bulk enrollments file that stops part-way
+ *       keeps the previous memberships not read. Nothing is removed because a row was bad.
+ * </ul>
  */
 public final class OneRosterReader {
   /** How the manifest says a file is delivered. */
@@ -181,11 +198,18 @@ public final class OneRosterReader {
   private final Set<String> groupIds = new HashSet<>();
   private final Map<String, String> courseSubject = new HashMap<>();
   private final Set<String> orgIds = new HashSet<>();
-  private final Set<String> sessionIds = new HashSet<>();
+  private final Map<String, Session> sessions = new HashMap<>();
   private final Map<String, Demo> demographics = new HashMap<>();
   private final Map<String, String> primaryRoles = new HashMap<>();
   private final Map<String, String> contactRoles = new HashMap<>();
   private final List<String[]> agentPairs = new ArrayList<>();
+
+  /** {user, agent} pairs of previous records kept in place of a rejected row (fix silently) */
+  private final List<String[]> keptPairs = new ArrayList<>();
+
+  /** per delta file: line of a superseded repeated row -> its sourcedId (see {@link #status}) */
+  private final Map<String, Map<Long, Superseded>> superseded = new HashMap<>();
+
   private final Set<String> touchedUsers = new HashSet<>();
   private final Set<String> deletedUsers = new HashSet<>();
   private final Set<String> deletedGroups = new HashSet<>();
@@ -196,6 +220,19 @@ public final class OneRosterReader {
 
   /** A demographics row: gender and date of birth, or deleted. */
   private record Demo(@Nullable Gender gender, @Nullable LocalDate dob, boolean deleted) {}
+
+  /** An academic session's dates (either may be unknown). */
+  private record Session(@Nullable LocalDate start, @Nullable LocalDate end) {}
+
+  /** A delta row not applied because the same sourcedId has a later row ({@code winner}). */
+  private record Superseded(String id, long winner) {}
+
+  /**
+   * The person attribute holding the user ids a OneRoster users row listed in its own {@code
+   * agentSourcedIds} (sorted, comma-separated), so a later delta knows which links each side
+   * asserted.
+   */
+  public static final String AGENTS = "agentSourcedIds";
 
   public OneRosterReader(
       Input in, Options opts, Problems problems, boolean v12, @Nullable MisSnapshot previous) {
@@ -380,6 +417,9 @@ public final class OneRosterReader {
     if (!v12 && type.equals("users")) {
       s = s.withRequired("role", true);
     }
+    if (mode(type) == Mode.DELTA) {
+      superseded.put(f.get(), repeatedRows(f.get(), s, et));
+    }
     Table t = open(f.get(), s, et);
     if (t == null) {
       // the file is there but unreadable: its types must not look complete (or empty)
@@ -407,6 +447,9 @@ public final class OneRosterReader {
     String s = t.get(STATUS).toLowerCase(Locale.ROOT);
     if (mode == Mode.DELTA && !t.get(MODIFIED).isEmpty() && Table.parts(t.get(MODIFIED)) == null) {
       t.warn(Kind.INVALID_VALUE, MODIFIED, "dateLastModified is not an ISO date-time; ignored");
+    }
+    if (mode == Mode.DELTA && supersededRow(t)) {
+      return null;
     }
     switch (s) {
       case "":
@@ -436,6 +479,90 @@ public final class OneRosterReader {
         t.error(Kind.STATUS, STATUS, "status must be active or tobedeleted; row not imported");
         return null;
     }
+  }
+
+  /**
+   * Pre-reads a delta file's sourcedId and dateLastModified columns: where a sourcedId is on more
+   * than one row, only the row with the latest dateLastModified is applied (on a tie, or when the
+   * dates are missing or unreadable, the later row; a row with a readable date beats one without).
+   * Returns the lines of the other rows.
+   */
+  private Map<Long, Superseded> repeatedRows(String file, Schema schema, EntityType et) {
+    Map<Long, Superseded> out = new HashMap<>();
+    Problems quiet = new Problems(0); // the real read reports the file's problems
+    Table t = Table.open(in, file, schema, et, quiet, opts.dateOrder(), DateOrder.DAY_FIRST);
+    if (t == null) {
+      return out;
+    }
+    Map<String, long[]> best = new HashMap<>(); // id -> {line, modified (epoch ms or MIN)}
+    Map<Long, String> losers = new HashMap<>();
+    try (t) {
+      while (t.next()) {
+        String id = t.get(ID);
+        if (id.isEmpty()) {
+          continue;
+        }
+        long line = t.line();
+        long modified = modifiedMillis(t.get(MODIFIED));
+        long[] b = best.get(id);
+        if (b == null) {
+          best.put(id, new long[] {line, modified});
+        } else if (modified >= b[1]) {
+          losers.put(b[0], id);
+          b[0] = line;
+          b[1] = modified;
+        } else {
+          losers.put(line, id);
+        }
+      }
+    }
+    for (Map.Entry<Long, String> e : losers.entrySet()) {
+      long[] b = best.get(e.getValue());
+      if (b != null) {
+        out.put(e.getKey(), new Superseded(e.getValue(), b[0]));
+      }
+    }
+    return out;
+  }
+
+  /** A dateLastModified as epoch milliseconds; {@code Long.MIN_VALUE} when empty or unreadable. */
+  static long modifiedMillis(String s) {
+    if (s.isEmpty()) {
+      return Long.MIN_VALUE;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(s).toInstant().toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      // no offset: read as UTC
+    }
+    try {
+      return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      // a date only
+    }
+    try {
+      return LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      return Long.MIN_VALUE;
+    }
+  }
+
+  /** True (with a warning) when this delta row is superseded by a later row of the same id. */
+  private boolean supersededRow(Table t) {
+    Map<Long, Superseded> m = superseded.get(t.file());
+    Superseded s = m == null ? null : m.get(t.line());
+    if (s == null) {
+      return false;
+    }
+    t.warn(
+        Kind.DUPLICATE_ID,
+        ID,
+        "sourcedId '"
+            + s.id()
+            + "' is repeated at line "
+            + s.winner()
+            + ", whose dateLastModified is as late or later; this row is not applied");
+    return true;
   }
 
   // ---------------------------------------------------------------- orgs, sessions, courses
@@ -475,12 +602,25 @@ public final class OneRosterReader {
     try (t) {
       while (t.next()) {
         Boolean st = status(t, mode("academicSessions"));
-        if (st == null || !st) {
+        if (st == null) {
           continue;
         }
-        sessionIds.add(t.get(ID));
-        t.date(start);
-        t.date(end);
+        String id = t.get(ID);
+        if (!st) {
+          sessions.remove(id);
+          continue;
+        }
+        LocalDate from = t.date(start);
+        LocalDate to = t.date(end);
+        if (from != null && to != null && to.isBefore(from)) {
+          t.warn(
+              Kind.INVALID_VALUE,
+              end,
+              "endDate is before startDate; the session's dates are not used for its classes");
+          from = null;
+          to = null;
+        }
+        sessions.put(id, new Session(from, to));
       }
     }
   }
@@ -527,10 +667,14 @@ public final class OneRosterReader {
     int school = CLASSES.idx("schoolSourcedId");
     int terms = CLASSES.idx("termSourcedIds");
     int subjects = CLASSES.idx("subjects");
+    Set<String> rejected = new HashSet<>();
     try (t) {
       while (t.next()) {
         Boolean st = status(t, mode);
         if (st == null) {
+          if (statusError) {
+            rejected.add(t.get(ID));
+          }
           continue;
         }
         String id = t.get(ID);
@@ -557,14 +701,7 @@ public final class OneRosterReader {
         if (!sch.isEmpty() && mode("orgs") == Mode.BULK && !orgIds.contains(sch)) {
           t.warn(Kind.UNKNOWN_REFERENCE, school, "org '" + sch + "' is not in orgs.csv");
         }
-        for (String term : Text.list(t.get(terms))) {
-          if (mode("academicSessions") == Mode.BULK && !sessionIds.contains(term)) {
-            t.warn(
-                Kind.UNKNOWN_REFERENCE,
-                terms,
-                "academic session '" + term + "' is not in academicSessions.csv");
-          }
-        }
+        Session dates = termDates(t, terms, id);
         List<String> subj = Text.list(t.get(subjects));
         String subject = subj.isEmpty() ? courseSubject.get(courseId) : subj.get(0);
         List<String> gr = Text.list(t.get(grades));
@@ -577,7 +714,9 @@ public final class OneRosterReader {
                 .code(t.opt(code))
                 .sourceType(Text.emptyToNull(ct))
                 .subject(subjectFinal == null || subjectFinal.isEmpty() ? null : subjectFinal)
-                .yearGroup(gr.isEmpty() ? null : gr.get(0));
+                .yearGroup(gr.isEmpty() ? null : gr.get(0))
+                .effectiveFrom(dates.start())
+                .effectiveTo(dates.end());
         boolean ok;
         if (mode == Mode.DELTA) {
           ok = putGroup(t, g);
@@ -586,17 +725,105 @@ public final class OneRosterReader {
         }
         if (ok) {
           groupIds.add(id);
+        } else {
+          rejected.add(id);
         }
       }
       if (t.failed()) {
         problems.markRejected(EntityType.GROUP);
       }
     }
+    int kept = 0;
     for (String id : replaced) {
       if (!groupIds.contains(id)) {
-        deletedGroups.add(id);
+        if (t.failed() || rejected.contains(id)) {
+          keepPreviousGroup(id);
+          kept++;
+        } else {
+          deletedGroups.add(id);
+        }
       }
     }
+    if (kept > 0) {
+      problems.warn(
+          Kind.STATUS,
+          t.file(),
+          0,
+          null,
+          EntityType.GROUP,
+          kept
+              + " classes of the previous snapshot were rejected or not read; their previous"
+              + " records are kept, with their enrollments");
+    }
+  }
+
+  /**
+   * A bulk classes file read over a previous snapshot: a class whose row was rejected, or not read
+   * because the file stopped part-way, keeps its previous record so its enrollments are not read as
+   * removals.
+   */
+  private void keepPreviousGroup(String id) {
+    MisSnapshot prev = previous;
+    Group g = prev != null ? prev.group(id).orElse(null) : null;
+    if (g != null) {
+      asm.builder().putGroup(g);
+      groupIds.add(id);
+    }
+  }
+
+  /**
+   * A class's effective dates from its {@code termSourcedIds}: the earliest start and the latest
+   * end of its sessions (either null when unknown or open). A session id not in a bulk
+   * academicSessions.csv is a warning and adds no dates. When academicSessions.csv is a delta or
+   * absent, a session not in it cannot be resolved: the class keeps the dates it had in the
+   * previous snapshot (none when it is new).
+   */
+  private Session termDates(Table t, int col, String classId) {
+    LocalDate from = null;
+    LocalDate to = null;
+    boolean openStart = false;
+    boolean openEnd = false;
+    boolean any = false;
+    boolean unresolved = false;
+    Mode sm = mode("academicSessions");
+    for (String term : Text.list(t.get(col))) {
+      Session s = sessions.get(term);
+      if (s == null) {
+        if (sm == Mode.BULK) {
+          t.warn(
+              Kind.UNKNOWN_REFERENCE,
+              col,
+              "academic session '"
+                  + term
+                  + "' is not in academicSessions.csv; it gives the class no dates");
+        } else {
+          unresolved = true;
+        }
+        continue;
+      }
+      any = true;
+      LocalDate a = s.start();
+      LocalDate b = s.end();
+      openStart |= a == null;
+      openEnd |= b == null;
+      if (a != null && (from == null || a.isBefore(from))) {
+        from = a;
+      }
+      if (b != null && (to == null || b.isAfter(to))) {
+        to = b;
+      }
+    }
+    MisSnapshot prev = previous;
+    if (unresolved) {
+      Group before = prev != null ? prev.group(classId).orElse(null) : null;
+      return new Session(
+          before != null ? before.effectiveFrom().orElse(null) : null,
+          before != null ? before.effectiveTo().orElse(null) : null);
+    }
+    if (!any) {
+      return new Session(null, null);
+    }
+    return new Session(openStart ? null : from, openEnd ? null : to);
   }
 
   private boolean putGroup(Table t, Group.Builder g) {
@@ -760,6 +987,7 @@ public final class OneRosterReader {
         if (st == null) {
           if (statusError) {
             markUserRejected();
+            keepPrevious(t, t.get(ID));
           }
           continue;
         }
@@ -790,6 +1018,7 @@ public final class OneRosterReader {
           problems.markRejected(EntityType.STUDENT);
           problems.markRejected(EntityType.STAFF);
           problems.markRejected(EntityType.CONTACT);
+          keepPrevious(t, id);
           continue;
         }
         for (String org : Text.list(t.get(orgs))) {
@@ -839,6 +1068,7 @@ public final class OneRosterReader {
             .email(Assembly.email(t, email))
             .gender(gender)
             .dateOfBirth(dob);
+        b.attribute(AGENTS, agentsAttribute(t.get(agents)));
         String un = t.get(username);
         if (!un.isEmpty()) {
           b.attribute("username", un);
@@ -869,6 +1099,8 @@ public final class OneRosterReader {
           if (demo != null && mode == Mode.BULK) {
             demographics.put(id, demo); // for a later row with the same id
           }
+          markUserRejected();
+          keepPrevious(t, id);
           continue;
         }
         if (trackTouched) {
@@ -882,10 +1114,73 @@ public final class OneRosterReader {
         markUserRejected();
       }
     }
+    int kept = 0;
     for (String id : replaced) {
       if (!touchedUsers.contains(id)) {
-        deletedUsers.add(id);
+        if (t.failed()) {
+          // the file stopped part-way: an unseen user may be in the rows not read
+          keepPrevious(null, id);
+          kept++;
+        } else {
+          deletedUsers.add(id);
+        }
       }
+    }
+    if (kept > 0) {
+      problems.warn(
+          Kind.STATUS,
+          t.file(),
+          0,
+          null,
+          EntityType.STUDENT,
+          kept
+              + " users of the previous snapshot were not in the rows read; their previous records"
+              + " are kept, with their enrollments and guardian links");
+    }
+  }
+
+  /** The {@link #AGENTS} attribute for an agentSourcedIds cell: sorted, distinct; null if none. */
+  static @Nullable String agentsAttribute(String cell) {
+    if (cell.isEmpty()) {
+      return null;
+    }
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>(Text.list(cell));
+    return ids.isEmpty() ? null : String.join(",", ids);
+  }
+
+  /**
+   * A bulk users file read over a previous snapshot replaces every user; a row that is rejected (or
+   * not read, when the file stops part-way) must not make its user look gone: the previous record
+   * is kept, with their memberships (not removed as a leaver's) and all their previous guardian
+   * links (what the rejected row says now is unknown), and the row is reported. Deltas need
+   * nothing: a rejected delta row is simply not applied onto the previous record.
+   */
+  private void keepPrevious(@Nullable Table t, String id) {
+    MisSnapshot prevSnap = previous;
+    if (id.isEmpty()
+        || prevSnap == null
+        || mode("users") != Mode.BULK
+        || touchedUsers.contains(id)
+        || asm.user(id) != null) {
+      return;
+    }
+    Person prev = previousPerson(id);
+    if (prev == null) {
+      return;
+    }
+    asm.builder().put(prev);
+    touchedUsers.add(id);
+    for (GuardianLink l :
+        prev instanceof Contact ? prevSnap.linksOfContact(id) : prevSnap.guardiansOf(id)) {
+      keptPairs.add(new String[] {l.contactId(), l.studentId()});
+    }
+    if (t != null) {
+      t.warn(
+          Kind.STATUS,
+          ID,
+          "the previous record of user '"
+              + id
+              + "' is kept, with their enrollments and guardian links, until this row is fixed");
     }
   }
 
@@ -1086,6 +1381,7 @@ public final class OneRosterReader {
         }
         if (t.failed()) {
           problems.markRejected(EntityType.MEMBERSHIP);
+          keepUnreadMemberships(t, mode);
         }
       }
     }
@@ -1103,20 +1399,80 @@ public final class OneRosterReader {
     }
   }
 
+  /**
+   * A bulk enrollments file that stops part-way over a previous snapshot: the previous memberships
+   * not among the rows read are kept (of groups and people still there), as the rows not read may
+   * hold them; nothing is removed on the strength of a half-read file.
+   */
+  private void keepUnreadMemberships(Table t, Mode mode) {
+    MisSnapshot prev = previous;
+    if (prev == null || mode != Mode.BULK) {
+      return;
+    }
+    Set<String> present = new HashSet<>();
+    asm.builder()
+        .removeMembershipsIf(
+            m -> {
+              present.add(m.key());
+              return false;
+            });
+    int kept = 0;
+    for (Membership m : prev.memberships()) {
+      if (!present.contains(m.key())
+          && groupIds.contains(m.groupId())
+          && asm.builder().contains(new PersonRef(m.personType(), m.personId()))) {
+        asm.builder().addMembership(m);
+        kept++;
+      }
+    }
+    if (kept > 0) {
+      problems.warn(
+          Kind.STATUS,
+          t.file(),
+          0,
+          null,
+          EntityType.MEMBERSHIP,
+          kept + " enrollments of the previous snapshot were not in the rows read; they are kept");
+    }
+  }
+
   // ---------------------------------------------------------------- guardians
 
+  /**
+   * Guardian links from agentSourcedIds. In OneRoster 1.1 a student's row lists its parents and
+   * guardians and a parent's row lists its students; a provider may fill either side or both. The
+   * links are therefore the union of what every current users row asserts: a link between C and S
+   * exists while C's row lists S or S's row lists C.
+   *
+   * <p>In a delta, a row replaces only its own assertion (recorded per person in the {@link
+   * #AGENTS} attribute): the links of a user in the delta are rebuilt from the delta row and from
+   * the recorded assertions of the users not in the delta. So a student row with empty
+   * agentSourcedIds removes the links only it asserted, while a link its unchanged parent's row
+   * asserts survives (and a link a parent asserted before the student existed appears when the
+   * student arrives). A previous snapshot without the attribute (read by an older version) records
+   * no assertions: links of users in the delta then come from the delta rows only.
+   */
   private void resolveAgents() {
+    List<String[]> pairs = agentPairs;
     if (mode("users") == Mode.DELTA && !touchedUsers.isEmpty()) {
       asm.builder()
           .removeGuardianLinksIf(
               l -> touchedUsers.contains(l.contactId()) || touchedUsers.contains(l.studentId()));
+      pairs = new ArrayList<>(agentPairs);
+      pairs.addAll(assertedByUnchangedUsers());
     } else if (!deletedUsers.isEmpty()) {
       asm.builder()
           .removeGuardianLinksIf(
               l -> deletedUsers.contains(l.contactId()) || deletedUsers.contains(l.studentId()));
     }
+    if (!keptPairs.isEmpty()) {
+      pairs = new ArrayList<>(pairs);
+      for (String[] p : keptPairs) {
+        pairs.add(new String[] {p[0], p[1], "-1"});
+      }
+    }
     Set<String> seen = new HashSet<>();
-    for (String[] pair : agentPairs) {
+    for (String[] pair : pairs) {
       Known a = known(pair[0]);
       Known b = known(pair[1]);
       long line = Long.parseLong(pair[2]);
@@ -1124,6 +1480,9 @@ public final class OneRosterReader {
         continue;
       }
       if (b == null) {
+        if (line < 0) {
+          continue; // a kept or recorded assertion: reported when its row was read
+        }
         problems.warn(
             Kind.UNKNOWN_REFERENCE,
             "users.csv",
@@ -1162,6 +1521,30 @@ public final class OneRosterReader {
           GuardianLink.builder(contact.id(), student.id()).relationship(rel).build();
       asm.builder().addGuardianLink(link);
     }
+  }
+
+  /**
+   * {user, agent, -1} for each agent a user not in this delta asserted (by the {@link #AGENTS}
+   * attribute of their previous record) who is in this delta and not deleted.
+   */
+  private List<String[]> assertedByUnchangedUsers() {
+    List<String[]> out = new ArrayList<>();
+    MisSnapshot prev = previous;
+    if (prev == null) {
+      return out;
+    }
+    for (Person p : prev.people()) {
+      String agents = p.attributes().get(AGENTS);
+      if (agents == null || touchedUsers.contains(p.id()) || deletedUsers.contains(p.id())) {
+        continue;
+      }
+      for (String a : Text.list(agents)) {
+        if (touchedUsers.contains(a) && !deletedUsers.contains(a)) {
+          out.add(new String[] {p.id(), a, "-1"});
+        }
+      }
+    }
+    return out;
   }
 
   static Relationship relationship(@Nullable String role) {

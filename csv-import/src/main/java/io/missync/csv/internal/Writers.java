@@ -74,8 +74,16 @@ public final class Writers {
    * OneRoster 1.1 or 1.2 bulk (delta where a type is PARTIAL, absent where ABSENT). Lost: staff job
    * title and staff code, UPNs, admission numbers and dates, titles, UPIs, per-link relationship
    * facts (the contact's role is taken from its first link), group kinds other than CLASS
-   * (scheduled) and REGISTRATION (homeroom), group effective dates, staff or contact MEMBER roles.
-   * 1.1 also loses preferred names.
+   * (scheduled) and REGISTRATION (homeroom), staff or contact MEMBER roles. 1.1 also loses
+   * preferred names.
+   *
+   * <p>Group effective dates travel as academic sessions: a group with both dates gets a term
+   * session spanning them (shared by groups with the same dates; the school year's own session when
+   * they are the school year's dates). A group with one or no effective date is written in the
+   * school year session, as every class must name a term, so it reads back with the school year's
+   * dates. Guardian links are written on both sides (the student's and the contact's
+   * agentSourcedIds); the {@code agentSourcedIds} attribute the reader records is not written
+   * separately.
    */
   public static void oneRoster(MisSnapshot s, Path dir, boolean v12) {
     String school = s.source().schoolId();
@@ -120,6 +128,17 @@ public final class Writers {
       o.row(school, "", "", "School " + school, "school", "", "");
     }
     String session = "session-" + startYear;
+    LocalDate yearStart = LocalDate.of(startYear, 9, 1);
+    LocalDate yearEnd = LocalDate.of(startYear + 1, 8, 31);
+    Map<String, LocalDate[]> terms = new LinkedHashMap<>();
+    for (Group g : s.groups()) {
+      String term = termOf(g, session, yearStart, yearEnd);
+      LocalDate from = g.effectiveFrom().orElse(null);
+      LocalDate to = g.effectiveTo().orElse(null);
+      if (!term.equals(session) && from != null && to != null) {
+        terms.put(term, new LocalDate[] {from, to});
+      }
+    }
     try (Out o =
         Out.create(
             dir.resolve("academicSessions.csv"),
@@ -139,9 +158,22 @@ public final class Writers {
           startYear + "/" + (startYear + 1),
           "schoolYear",
           startYear + "-09-01",
-          (startYear + 1) + "-08-31",
+          yearEnd.toString(),
           "",
           Integer.toString(startYear + 1));
+      for (Map.Entry<String, LocalDate[]> t : terms.entrySet()) {
+        LocalDate[] d = t.getValue();
+        o.row(
+            t.getKey(),
+            "",
+            "",
+            d[0] + " to " + d[1],
+            "term",
+            d[0].toString(),
+            d[1].toString(),
+            session,
+            Integer.toString(startYear + 1));
+      }
     }
     String status = "";
     String modified = "";
@@ -198,7 +230,7 @@ public final class Writers {
               type,
               "",
               school,
-              session,
+              termOf(g, session, yearStart, yearEnd),
               Out.s(g.subject()),
               "",
               "");
@@ -392,6 +424,16 @@ public final class Writers {
     }
   }
 
+  /** The academic session a group is written in (see {@link #oneRoster}). */
+  private static String termOf(Group g, String year, LocalDate yearStart, LocalDate yearEnd) {
+    LocalDate from = g.effectiveFrom().orElse(null);
+    LocalDate to = g.effectiveTo().orElse(null);
+    if (from == null || to == null || (from.equals(yearStart) && to.equals(yearEnd))) {
+      return year;
+    }
+    return "term-" + from + "-" + to;
+  }
+
   /**
    * SDS classic (UK keyed by DfE number, US by SIS ID), with the parent files (User.csv,
    * GuardianRelationship.csv) when there are contacts. Lost: contacts without an email, contact
@@ -399,16 +441,21 @@ public final class Writers {
    * (every group becomes a section), roles other than member and teacher, the teaching flag (all
    * are teachers), UPNs, genders, emails other than the secondary email, preferred names,
    * attributes other than username.
+   *
+   * <p>Line breaks in any cell (a name pasted with a newline) are replaced by one space: SDS
+   * tooling and the scripts schools run on these files read them line by line, and a name is never
+   * meant to span lines. Cells are still quoted as RFC 4180 says.
    */
   public static void sdsClassic(MisSnapshot s, Path dir, boolean uk) {
     String id = uk ? "ID" : "SIS ID";
     String schoolCol = uk ? "School DfE Number" : "School SIS ID";
     String school = s.source().schoolId();
-    try (Out o = Out.create(dir.resolve("School.csv"), uk ? "DfE Number" : "SIS ID", "Name")) {
+    try (Out o =
+        Out.createOneLine(dir.resolve("School.csv"), uk ? "DfE Number" : "SIS ID", "Name")) {
       o.row(school, "School " + school);
     }
     try (Out o =
-        Out.create(
+        Out.createOneLine(
             dir.resolve("Section.csv"),
             id,
             schoolCol,
@@ -420,7 +467,7 @@ public final class Writers {
       }
     }
     try (Out o =
-        Out.create(
+        Out.createOneLine(
             dir.resolve("Student.csv"),
             id,
             schoolCol,
@@ -447,7 +494,7 @@ public final class Writers {
       }
     }
     try (Out o =
-        Out.create(
+        Out.createOneLine(
             dir.resolve("Teacher.csv"),
             id,
             schoolCol,
@@ -473,9 +520,11 @@ public final class Writers {
     }
     if (!s.contacts().isEmpty() || s.completeness(EntityType.CONTACT) != Completeness.ABSENT) {
       try (Out o =
-              Out.create(
+              Out.createOneLine(
                   dir.resolve("User.csv"), "Email", "First Name", "Last Name", "Phone", "SIS ID");
-          Out g = Out.create(dir.resolve("GuardianRelationship.csv"), "SIS ID", "Email", "Role")) {
+          Out g =
+              Out.createOneLine(
+                  dir.resolve("GuardianRelationship.csv"), "SIS ID", "Email", "Role")) {
         for (Contact c : s.contacts()) {
           o.row(
               Out.s(c.email()),
@@ -494,8 +543,8 @@ public final class Writers {
       }
     }
     String sec = uk ? "Section ID" : "Section SIS ID";
-    try (Out se = Out.create(dir.resolve("StudentEnrollment.csv"), sec, id);
-        Out tr = Out.create(dir.resolve("TeacherRoster.csv"), sec, id)) {
+    try (Out se = Out.createOneLine(dir.resolve("StudentEnrollment.csv"), sec, id);
+        Out tr = Out.createOneLine(dir.resolve("TeacherRoster.csv"), sec, id)) {
       for (Membership m : s.memberships()) {
         if (m.personType() == EntityType.STUDENT) {
           se.row(m.groupId(), m.personId());
@@ -509,16 +558,18 @@ public final class Writers {
   /**
    * SDS v2.1. Lost: middle and preferred names, MIS ids, main-teacher roles (teacher), group kinds
    * (all are classes), group codes are kept but year groups of groups are not, contacts without a
-   * link, link facts other than the relationship.
+   * link, link facts other than the relationship, line breaks in cells (each run becomes one space,
+   * as for {@link #sdsClassic}).
    */
   public static void sdsV21(MisSnapshot s, Path dir) {
     String school = s.source().schoolId();
     try (Out o =
-        Out.create(dir.resolve("orgs.csv"), "sourcedId", "name", "type", "parentSourcedId")) {
+        Out.createOneLine(
+            dir.resolve("orgs.csv"), "sourcedId", "name", "type", "parentSourcedId")) {
       o.row(school, "School " + school, "school", "");
     }
     try (Out u =
-            Out.create(
+            Out.createOneLine(
                 dir.resolve("users.csv"),
                 "sourcedId",
                 "username",
@@ -530,7 +581,7 @@ public final class Writers {
                 "phone",
                 "sms");
         Out r =
-            Out.create(
+            Out.createOneLine(
                 dir.resolve("roles.csv"),
                 "userSourcedId",
                 "orgSourcedId",
@@ -541,7 +592,7 @@ public final class Writers {
                 "roleStartDate",
                 "roleEndDate");
         Out d =
-            Out.create(
+            Out.createOneLine(
                 dir.resolve("demographics.csv"),
                 "userSourcedId",
                 "sex",
@@ -551,7 +602,7 @@ public final class Writers {
                 "birthCountry",
                 "ethnicityCodes",
                 "raceCodes");
-        Out f = Out.create(dir.resolve("userFlags.csv"), "userSourcedId", "flag")) {
+        Out f = Out.createOneLine(dir.resolve("userFlags.csv"), "userSourcedId", "flag")) {
       for (Person p : s.people()) {
         String phone = p instanceof Contact c ? Out.s(c.phone()) : "";
         u.row(
@@ -590,7 +641,7 @@ public final class Writers {
       }
     }
     try (Out c =
-            Out.create(
+            Out.createOneLine(
                 dir.resolve("classes.csv"),
                 "sourcedId",
                 "orgSourcedId",
@@ -599,7 +650,7 @@ public final class Writers {
                 "courseSourcedId",
                 "code");
         Out k =
-            Out.create(
+            Out.createOneLine(
                 dir.resolve("courses.csv"),
                 "sourcedId",
                 "orgSourcedId",
@@ -618,7 +669,8 @@ public final class Writers {
       }
     }
     try (Out e =
-        Out.create(dir.resolve("enrollments.csv"), "classSourcedId", "userSourcedId", "role")) {
+        Out.createOneLine(
+            dir.resolve("enrollments.csv"), "classSourcedId", "userSourcedId", "role")) {
       for (Membership m : s.memberships()) {
         e.row(
             m.groupId(),
@@ -627,7 +679,7 @@ public final class Writers {
       }
     }
     try (Out r =
-        Out.create(
+        Out.createOneLine(
             dir.resolve("relationships.csv"),
             "userSourcedId",
             "relationshipUserSourcedId",
