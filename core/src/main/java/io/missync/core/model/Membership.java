@@ -36,22 +36,40 @@ public final class Membership {
     Checks.notBefore("Membership", "effectiveTo", effectiveTo, "effectiveFrom", effectiveFrom);
   }
 
-  private Membership(Membership m, String groupId, String personId) {
+  private Membership(
+      String groupId,
+      EntityType personType,
+      String personId,
+      MembershipRole role,
+      int effectiveFrom,
+      int effectiveTo) {
     this.groupId = groupId;
-    this.personType = m.personType;
+    this.personType = personType;
     this.personId = personId;
-    this.role = m.role;
-    this.effectiveFrom = m.effectiveFrom;
-    this.effectiveTo = m.effectiveTo;
+    this.role = role;
+    this.effectiveFrom = effectiveFrom;
+    this.effectiveTo = effectiveTo;
   }
 
-  /** The same membership holding the given (equal) id instances, so a snapshot shares strings. */
-  @SuppressWarnings("ReferenceEquality") // identity is the point: equal strings, shared instance
-  Membership withCanonicalIds(String canonicalGroupId, String canonicalPersonId) {
-    if (canonicalGroupId == groupId && canonicalPersonId == personId) {
-      return this;
-    }
-    return new Membership(this, canonicalGroupId, canonicalPersonId);
+  /** A membership from parts a membership already checked (a snapshot's compact columns). */
+  static Membership ofChecked(
+      String groupId,
+      EntityType personType,
+      String personId,
+      MembershipRole role,
+      int effectiveFrom,
+      int effectiveTo) {
+    return new Membership(groupId, personType, personId, role, effectiveFrom, effectiveTo);
+  }
+
+  /** The effective start as an epoch day, or {@link Checks#NO_DATE}. */
+  int fromDay() {
+    return effectiveFrom;
+  }
+
+  /** The effective end as an epoch day, or {@link Checks#NO_DATE}. */
+  int toDay() {
+    return effectiveTo;
   }
 
   /** A membership in effect for as long as the snapshot says. */

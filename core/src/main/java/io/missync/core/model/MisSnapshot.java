@@ -2,6 +2,7 @@ package io.missync.core.model;
 
 import io.missync.core.EntityType;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -39,7 +41,12 @@ public final class MisSnapshot {
   private final StaffMember[] staff;
   private final Contact[] contacts;
   private final Group[] groups;
-  private final Membership[] memberships;
+  // memberships as columns, in input order: group and person ordinals, role, dates (epoch days)
+  private final int[] memberGroup;
+  private final int[] memberPerson;
+  private final byte[] memberRole;
+  private final int[] memberFrom;
+  private final int[] memberTo;
   private final GuardianLink[] links;
   private final List<Membership> unresolvedMemberships;
   private final List<GuardianLink> unresolvedLinks;
@@ -82,33 +89,35 @@ public final class MisSnapshot {
 
     // memberships: resolve (most were resolved when added), drop duplicates (reported), keep
     // dangling ones aside (reported)
-    Refs<Membership> ms = b.memberships;
+    Memberships ms = b.memberships;
     int n = ms.size;
-    Membership[] resolved = new Membership[n];
     List<Membership> unresolved = new ArrayList<>();
     int[] personOrd = new int[n];
     int[] groupOrd = new int[n];
+    byte[] roleOf = new byte[n];
+    int[] fromOf = new int[n];
+    int[] toOf = new int[n];
     int r = 0;
     for (int i = 0; i < n; i++) {
-      Membership m = ms.at(i);
-      int g = position(ms.second[i], groupSlotOrd, groupIndex, m.groupId());
+      int g = position(ms.groupSlot[i], groupSlotOrd, groupIndex, ms.group[i]);
       int p;
-      switch (m.personType()) {
+      switch (TYPES[ms.type[i]]) {
         case STUDENT:
-          p = position(ms.first[i], studentOrd, studentIndex, m.personId());
+          p = position(ms.personSlot[i], studentOrd, studentIndex, ms.person[i]);
           break;
         case STAFF:
-          p = position(ms.first[i], staffOrd, staffIndex, m.personId());
+          p = position(ms.personSlot[i], staffOrd, staffIndex, ms.person[i]);
           p = p < 0 ? p : students.length + p;
           break;
         case CONTACT:
-          p = position(ms.first[i], contactOrd, contactIndex, m.personId());
+          p = position(ms.personSlot[i], contactOrd, contactIndex, ms.person[i]);
           p = p < 0 ? p : students.length + staff.length + p;
           break;
         default:
           p = -1;
       }
       if (g < 0) {
+        Membership m = ms.at(i);
         unresolved.add(m);
         found.add(
             new SnapshotProblem(
@@ -117,6 +126,7 @@ public final class MisSnapshot {
                 m.key(),
                 "membership of " + m.person() + " names unknown group " + m.groupId()));
       } else if (p < 0) {
+        Membership m = ms.at(i);
         unresolved.add(m);
         found.add(
             new SnapshotProblem(
@@ -127,7 +137,10 @@ public final class MisSnapshot {
       } else {
         personOrd[r] = p;
         groupOrd[r] = g;
-        resolved[r++] = m;
+        roleOf[r] = ms.role[i];
+        fromOf[r] = ms.from[i];
+        toOf[r] = ms.to[i];
+        r++;
       }
     }
     int people = students.length + staff.length + contacts.length;
@@ -144,12 +157,11 @@ public final class MisSnapshot {
         int ii = pIdx[i];
         for (int j = from; j < i; j++) {
           int jj = pIdx[j];
-          if (!drop[jj]
-              && groupOrd[jj] == groupOrd[ii]
-              && resolved[jj].role() == resolved[ii].role()) {
-            Membership mi = resolved[ii];
+          if (!drop[jj] && groupOrd[jj] == groupOrd[ii] && roleOf[jj] == roleOf[ii]) {
             drop[ii] = true;
             dropped++;
+            Membership mi =
+                membership(groupOrd[ii], personOrd[ii], roleOf[ii], fromOf[ii], toOf[ii]);
             found.add(
                 new SnapshotProblem(
                     SnapshotProblem.Kind.DUPLICATE_MEMBERSHIP,
@@ -167,16 +179,23 @@ public final class MisSnapshot {
         if (!drop[i]) {
           personOrd[k] = personOrd[i];
           groupOrd[k] = groupOrd[i];
-          resolved[k++] = resolved[i];
+          roleOf[k] = roleOf[i];
+          fromOf[k] = fromOf[i];
+          toOf[k] = toOf[i];
+          k++;
         }
       }
       r = k;
       byPerson = csr(people, personOrd, r);
     }
-    this.memberships = r == resolved.length ? resolved : Arrays.copyOf(resolved, r);
+    this.memberGroup = r == n ? groupOrd : Arrays.copyOf(groupOrd, r);
+    this.memberPerson = r == n ? personOrd : Arrays.copyOf(personOrd, r);
+    this.memberRole = r == n ? roleOf : Arrays.copyOf(roleOf, r);
+    this.memberFrom = r == n ? fromOf : Arrays.copyOf(fromOf, r);
+    this.memberTo = r == n ? toOf : Arrays.copyOf(toOf, r);
     this.byPersonStart = byPerson[0];
     this.byPersonIdx = byPerson[1];
-    int[][] byGroup = csr(groups.length, groupOrd, memberships.length);
+    int[][] byGroup = csr(groups.length, groupOrd, r);
     this.byGroupStart = byGroup[0];
     this.byGroupIdx = byGroup[1];
     this.unresolvedMemberships = List.copyOf(unresolved);
@@ -321,7 +340,7 @@ public final class MisSnapshot {
             staff.length,
             contacts.length,
             groups.length,
-            memberships.length + unresolvedMemberships.size(),
+            memberGroup.length + unresolvedMemberships.size(),
             links.length + unresolvedLinks.size());
     // slots in a fresh builder are the positions here, so references stay resolved
     for (Student s : students) {
@@ -336,20 +355,27 @@ public final class MisSnapshot {
     for (Group g : groups) {
       b.groups.addNew(g.id(), g);
     }
-    int[] person = owners(byPersonStart, byPersonIdx, memberships.length);
-    int[] group = owners(byGroupStart, byGroupIdx, memberships.length);
-    for (int i = 0; i < memberships.length; i++) {
-      int p = person[i];
+    for (int i = 0; i < memberGroup.length; i++) {
+      int p = memberPerson[i];
+      Person person = personAt(p);
       int slot =
           p < students.length
               ? p
               : p < students.length + staff.length
                   ? p - students.length
                   : p - students.length - staff.length;
-      b.memberships.add(memberships[i], slot, group[i]);
+      b.memberships.add(
+          groups[memberGroup[i]].id(),
+          person.id(),
+          memberGroup[i],
+          slot,
+          person.entityType(),
+          ROLES[memberRole[i]],
+          memberFrom[i],
+          memberTo[i]);
     }
     for (Membership m : unresolvedMemberships) {
-      b.memberships.add(m, -1, -1);
+      b.memberships.add(m, m.groupId(), m.personId(), -1, -1);
     }
     int[] contact = owners(linksByContactStart, linksByContactIdx, links.length);
     int[] student = owners(linksByStudentStart, linksByStudentIdx, links.length);
@@ -407,7 +433,29 @@ public final class MisSnapshot {
 
   /** Memberships whose group and person are both in the snapshot, each once. */
   public List<Membership> memberships() {
-    return Collections.unmodifiableList(Arrays.asList(memberships));
+    return new MembershipList();
+  }
+
+  /** The memberships, made from the snapshot's columns as they are read. */
+  private final class MembershipList extends AbstractList<Membership> implements RandomAccess {
+    @Override
+    public Membership get(int index) {
+      return membershipAt(Objects.checkIndex(index, memberGroup.length));
+    }
+
+    @Override
+    public int size() {
+      return memberGroup.length;
+    }
+  }
+
+  private Membership membershipAt(int i) {
+    return membership(memberGroup[i], memberPerson[i], memberRole[i], memberFrom[i], memberTo[i]);
+  }
+
+  private Membership membership(int group, int person, byte role, int from, int to) {
+    Person p = personAt(person);
+    return Membership.ofChecked(groups[group].id(), p.entityType(), p.id(), ROLES[role], from, to);
   }
 
   /** Guardian links whose contact and student are both in the snapshot, each once. */
@@ -468,13 +516,13 @@ public final class MisSnapshot {
   /** The person's memberships, in input order. */
   public List<Membership> membershipsOf(PersonRef person) {
     int p = personOrdinal(person.type(), person.id());
-    return p < 0 ? List.of() : slice(memberships, byPersonStart, byPersonIdx, p);
+    return p < 0 ? List.of() : memberSlice(byPersonStart, byPersonIdx, p);
   }
 
   /** The group's memberships, in input order. */
   public List<Membership> membersOf(String groupId) {
     Integer g = groupIndex.get(groupId);
-    return g == null ? List.of() : slice(memberships, byGroupStart, byGroupIdx, g);
+    return g == null ? List.of() : memberSlice(byGroupStart, byGroupIdx, g);
   }
 
   /** The links from contacts to this student, in input order. */
@@ -487,6 +535,19 @@ public final class MisSnapshot {
   public List<GuardianLink> linksOfContact(String contactId) {
     Integer c = contactIndex.get(contactId);
     return c == null ? List.of() : slice(links, linksByContactStart, linksByContactIdx, c);
+  }
+
+  private List<Membership> memberSlice(int[] start, int[] idx, int bucket) {
+    int from = start[bucket];
+    int to = start[bucket + 1];
+    if (from == to) {
+      return List.of();
+    }
+    List<Membership> out = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      out.add(membershipAt(idx[i]));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   private static <T> List<T> slice(T[] items, int[] start, int[] idx, int bucket) {
@@ -584,7 +645,7 @@ public final class MisSnapshot {
       case GROUP:
         return groups.length;
       case MEMBERSHIP:
-        return memberships.length;
+        return memberGroup.length;
       case GUARDIAN_LINK:
         return links.length;
     }
@@ -610,8 +671,8 @@ public final class MisSnapshot {
     diffById("staff", staffIndex, staff, other.staffIndex, other.staff, out, max);
     diffById("contact", contactIndex, contacts, other.contactIndex, other.contacts, out, max);
     diffById("group", groupIndex, groups, other.groupIndex, other.groups, out, max);
-    diffSets("membership", memberships, other.memberships, out, max);
-    diffSets("guardian link", links, other.links, out, max);
+    diffSets("membership", memberships(), other.memberships(), out, max);
+    diffSets("guardian link", Arrays.asList(links), Arrays.asList(other.links), out, max);
     for (EntityType t : EntityType.values()) {
       if (out.size() < max && completeness(t) != other.completeness(t)) {
         out.add("completeness of " + t + ": " + completeness(t) + " vs " + other.completeness(t));
@@ -649,9 +710,10 @@ public final class MisSnapshot {
     }
   }
 
-  private static <T> void diffSets(String what, T[] mine, T[] theirs, List<String> out, int max) {
-    Set<T> a = new HashSet<>(Arrays.asList(mine));
-    Set<T> b = new HashSet<>(Arrays.asList(theirs));
+  private static <T> void diffSets(
+      String what, List<T> mine, List<T> theirs, List<String> out, int max) {
+    Set<T> a = new HashSet<>(mine);
+    Set<T> b = new HashSet<>(theirs);
     for (T t : a) {
       if (out.size() >= max) {
         return;
@@ -685,7 +747,7 @@ public final class MisSnapshot {
         + ", groups="
         + groups.length
         + ", memberships="
-        + memberships.length
+        + memberGroup.length
         + ", links="
         + links.length
         + ", problems="
@@ -731,7 +793,7 @@ public final class MisSnapshot {
     private final Slots<StaffMember> staff;
     private final Slots<Contact> contacts;
     private final Slots<Group> groups;
-    private final Refs<Membership> memberships;
+    private final Memberships memberships;
     private final Refs<GuardianLink> links;
     private final EnumMap<EntityType, Completeness> completeness = new EnumMap<>(EntityType.class);
     private final EnumMap<EntityType, Long> sourceCounts = new EnumMap<>(EntityType.class);
@@ -761,7 +823,7 @@ public final class MisSnapshot {
       this.staff = new Slots<>(staff);
       this.contacts = new Slots<>(contacts);
       this.groups = new Slots<>(groups);
-      this.memberships = new Refs<>(memberships);
+      this.memberships = new Memberships(memberships);
       this.links = new Refs<>(links);
     }
 
@@ -842,9 +904,10 @@ public final class MisSnapshot {
     }
 
     /**
-     * Adds a membership. Where its group and person are already in the builder, the membership is
-     * rewritten to share their id strings, so millions of memberships do not each hold a copy, and
-     * their positions are kept so that {@link #build()} need not look them up again.
+     * Adds a membership. It is kept in compact columns, not as the object given; where its group
+     * and person are already in the builder, it shares their id strings (millions of memberships do
+     * not each hold a copy) and their positions are kept, so {@link #build()} need not look them up
+     * again.
      */
     @SuppressWarnings("ReferenceEquality") // the last lookup's own id instance: identity is enough
     public Builder addMembership(Membership m) {
@@ -865,10 +928,7 @@ public final class MisSnapshot {
         found = ps < 0 ? null : slots(m.personType()).at(ps);
       }
       memberships.add(
-          m.withCanonicalIds(
-              g == null ? m.groupId() : g.id(), found == null ? m.personId() : found.id()),
-          ps,
-          gs);
+          m, g == null ? m.groupId() : g.id(), found == null ? m.personId() : found.id(), gs, ps);
       return this;
     }
 
@@ -1144,6 +1204,98 @@ public final class MisSnapshot {
         m.put(id.apply(compacted[i]), i);
       }
       return m;
+    }
+  }
+
+  private static final EntityType[] TYPES = EntityType.values();
+  private static final MembershipRole[] ROLES = MembershipRole.values();
+
+  /**
+   * A builder's memberships in input order, as columns: the group and person ids (shared
+   * instances), their slots when known (-1 otherwise), the person type, role and dates. No object
+   * per membership is kept while a large export is read.
+   */
+  private static final class Memberships {
+    private String[] group;
+    private String[] person;
+    private int[] groupSlot;
+    private int[] personSlot;
+    private byte[] type;
+    private byte[] role;
+    private int[] from;
+    private int[] to;
+    private int size;
+
+    Memberships(int capacity) {
+      int c = Math.max(16, capacity);
+      group = new String[c];
+      person = new String[c];
+      groupSlot = new int[c];
+      personSlot = new int[c];
+      type = new byte[c];
+      role = new byte[c];
+      from = new int[c];
+      to = new int[c];
+    }
+
+    void add(Membership m, String groupId, String personId, int gSlot, int pSlot) {
+      add(groupId, personId, gSlot, pSlot, m.personType(), m.role(), m.fromDay(), m.toDay());
+    }
+
+    void add(
+        String groupId,
+        String personId,
+        int gSlot,
+        int pSlot,
+        EntityType personType,
+        MembershipRole r,
+        int fromDay,
+        int toDay) {
+      if (size == group.length) {
+        int c = size + (size >> 1) + 16;
+        group = Arrays.copyOf(group, c);
+        person = Arrays.copyOf(person, c);
+        groupSlot = Arrays.copyOf(groupSlot, c);
+        personSlot = Arrays.copyOf(personSlot, c);
+        type = Arrays.copyOf(type, c);
+        role = Arrays.copyOf(role, c);
+        from = Arrays.copyOf(from, c);
+        to = Arrays.copyOf(to, c);
+      }
+      group[size] = groupId;
+      person[size] = personId;
+      groupSlot[size] = gSlot;
+      personSlot[size] = pSlot;
+      type[size] = (byte) personType.ordinal();
+      role[size] = (byte) r.ordinal();
+      from[size] = fromDay;
+      to[size] = toDay;
+      size++;
+    }
+
+    Membership at(int i) {
+      return Membership.ofChecked(
+          group[i], TYPES[type[i]], person[i], ROLES[role[i]], from[i], to[i]);
+    }
+
+    void removeIf(Predicate<? super Membership> filter) {
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        if (!filter.test(at(i))) {
+          group[k] = group[i];
+          person[k] = person[i];
+          groupSlot[k] = groupSlot[i];
+          personSlot[k] = personSlot[i];
+          type[k] = type[i];
+          role[k] = role[i];
+          from[k] = from[i];
+          to[k] = to[i];
+          k++;
+        }
+      }
+      Arrays.fill(group, k, size, null);
+      Arrays.fill(person, k, size, null);
+      size = k;
     }
   }
 
