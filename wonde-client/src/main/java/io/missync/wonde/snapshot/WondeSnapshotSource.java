@@ -58,6 +58,24 @@ import org.slf4j.LoggerFactory;
  * fails the whole fetch with {@link SnapshotUnavailableException}: no partial snapshot is ever
  * returned as if it were whole.
  *
+ * <p><b>Paging a full fetch.</b> Wonde's {@code meta.pagination} has no total, so the number of
+ * pages of each list is taken from the school's {@code counts} for it (or from a {@code last_page}
+ * or {@code total} in the first page's meta, should Wonde send one). Once the first page and the
+ * counts are in, pages 2..N are requested at once with the same parameters plus {@code page=K},
+ * within the client's per-host concurrency limit; lists are still read in parallel with each other.
+ * This is done only when the first page shows plain page-number paging: {@code per_page} and {@code
+ * current_page} 1 in its meta and a {@code next} link that is the same request plus {@code page=2}.
+ * Otherwise (no meta, a cursor or other {@code next} link, no count, or an implausible one) {@code
+ * next} is followed page by page, as before. When the last planned page still links to another, the
+ * rest of the list is read by following {@code next}; a page that answers as another page number
+ * makes the list be read again by following {@code next}. Records may be added or removed between
+ * two page requests, so that one moves across a page boundary unseen: a list is therefore PARTIAL
+ * (with the reason in the issues) when a record (by id) comes on two pages, when pages disagree on
+ * a total, when a page after the end of the list has records, when a page comes back without
+ * pagination meta, or when fewer distinct records arrive than the count (the rule above). A failed
+ * page fails the fetch, as any failed request does. Incremental fetches always follow {@code next}
+ * page by page.
+ *
  * <p><b>Mapping.</b> People keep Wonde's {@code id}, {@code mis_id} and {@code upi}; legal names
  * from {@code legal_forename}/{@code legal_surname}, and {@code forename}/{@code surname} as the
  * preferred name only where they differ; email from {@code contact_details.emails} ({@code email},
