@@ -273,7 +273,7 @@ final class PageByPage {
       }
       // a total in the pages' meta (not documented by Wonde) is a count to check against too
       OptionalLong total = pages.get(pages.size() - 1).total();
-      long distinct = items.size() - duplicates;
+      long distinct = (long) items.size() - duplicates;
       if (s == null && total.isPresent() && distinct < total.getAsLong()) {
         s = "read " + distinct + " distinct records, the pages' total says " + total.getAsLong();
       }
