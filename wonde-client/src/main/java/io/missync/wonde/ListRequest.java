@@ -226,6 +226,26 @@ public final class ListRequest<T, I extends Include> {
     return PageDecoder.page(r.body(), uri, type, perPage);
   }
 
+  /**
+   * Page {@code number} (1-based) of this request, without blocking: the same parameters as the
+   * first page plus {@code page=number}. Wonde numbers pages from 1 and answers a page past the end
+   * with an empty list, but it does not say how many pages there are; to read every page of a list,
+   * follow {@code next} ({@link #allAsync()}) unless the number of pages is known otherwise, and
+   * check what comes back.
+   *
+   * @throws IllegalArgumentException if {@code number} is less than 1
+   */
+  public CompletableFuture<Page<T>> pageAsync(int number) {
+    if (number < 1) {
+      throw new IllegalArgumentException("pages are numbered from 1");
+    }
+    return target.baseAsync().thenCompose(base -> fetchAsync(pageUri(base, number)));
+  }
+
+  private URI pageUri(URI base, int number) {
+    return number == 1 ? uri(base) : base.resolve(path + query() + "&page=" + number);
+  }
+
   /** The first page, without blocking. */
   public CompletableFuture<Page<T>> firstPageAsync() {
     return target.baseAsync().thenCompose(base -> fetchAsync(uri(base)));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,8 @@ public final class Page<T> {
   private final @Nullable Integer perPage;
   private final @Nullable Integer currentPage;
   private final boolean paginated;
+  private final @Nullable Long total;
+  private final @Nullable Integer lastPage;
 
   private Page(
       List<T> items,
@@ -28,7 +31,9 @@ public final class Page<T> {
       boolean more,
       @Nullable Integer perPage,
       @Nullable Integer currentPage,
-      boolean paginated) {
+      boolean paginated,
+      @Nullable Long total,
+      @Nullable Integer lastPage) {
     this.items = List.copyOf(items);
     this.requestUri = requestUri;
     this.next = next;
@@ -36,6 +41,8 @@ public final class Page<T> {
     this.perPage = perPage;
     this.currentPage = currentPage;
     this.paginated = paginated;
+    this.total = total;
+    this.lastPage = lastPage;
   }
 
   /** A page as decoded from {@code data} and {@code meta.pagination}. */
@@ -54,7 +61,36 @@ public final class Page<T> {
         more,
         perPage.isPresent() ? perPage.getAsInt() : null,
         currentPage.isPresent() ? currentPage.getAsInt() : null,
-        paginated);
+        paginated,
+        null,
+        null);
+  }
+
+  /**
+   * A page as decoded from {@code data} and {@code meta.pagination}, with the total and last page
+   * number when the answer carried them (Wonde's documented pagination does not: see {@link
+   * #total()}).
+   */
+  public static <T> Page<T> of(
+      List<T> items,
+      URI requestUri,
+      Optional<URI> next,
+      boolean more,
+      OptionalInt perPage,
+      OptionalInt currentPage,
+      boolean paginated,
+      OptionalLong total,
+      OptionalInt lastPage) {
+    return new Page<>(
+        items,
+        requestUri,
+        next.orElse(null),
+        more,
+        perPage.isPresent() ? perPage.getAsInt() : null,
+        currentPage.isPresent() ? currentPage.getAsInt() : null,
+        paginated,
+        total.isPresent() ? total.getAsLong() : null,
+        lastPage.isPresent() ? lastPage.getAsInt() : null);
   }
 
   /** The items, in wire order. */
@@ -90,6 +126,22 @@ public final class Page<T> {
     return currentPage == null ? OptionalInt.empty() : OptionalInt.of(currentPage);
   }
 
+  /**
+   * {@code meta.pagination.total}, when present and a non-negative integer. Wonde's documented
+   * pagination has no total; this is read leniently in case an answer carries one.
+   */
+  public OptionalLong total() {
+    return total == null ? OptionalLong.empty() : OptionalLong.of(total);
+  }
+
+  /**
+   * {@code meta.pagination.last_page}, when present and a positive integer. Like {@link #total()},
+   * not part of Wonde's documented pagination.
+   */
+  public OptionalInt lastPage() {
+    return lastPage == null ? OptionalInt.empty() : OptionalInt.of(lastPage);
+  }
+
   /** False when the response had no {@code meta.pagination} (a single, short page). */
   public boolean paginated() {
     return paginated;
@@ -107,12 +159,15 @@ public final class Page<T> {
         && more == p.more
         && Objects.equals(perPage, p.perPage)
         && Objects.equals(currentPage, p.currentPage)
-        && paginated == p.paginated;
+        && paginated == p.paginated
+        && Objects.equals(total, p.total)
+        && Objects.equals(lastPage, p.lastPage);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(items, requestUri, next, more, perPage, currentPage, paginated);
+    return Objects.hash(
+        items, requestUri, next, more, perPage, currentPage, paginated, total, lastPage);
   }
 
   @Override

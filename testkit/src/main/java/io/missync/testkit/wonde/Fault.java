@@ -23,7 +23,12 @@ public final class Fault {
      * Answer 200 with no records: {@code {"data": []}} for lists, {@code {"data": null}} for one
      * record, no meta; what a wrong regional domain or a half-loaded school looks like.
      */
-    EMPTY_DATA
+    EMPTY_DATA,
+    /**
+     * Answer 200 with an empty object for a one-record answer: {@code {"data": {}}}, e.g. a {@code
+     * counts} answer that counts nothing; a list answer is sent unchanged.
+     */
+    EMPTY_OBJECT
   }
 
   private final Kind kind;
@@ -75,6 +80,11 @@ public final class Fault {
 
   public static Fault emptyData() {
     return new Fault(Kind.EMPTY_DATA, 0, 0, 0);
+  }
+
+  /** See {@link Kind#EMPTY_OBJECT}. */
+  public static Fault emptyObject() {
+    return new Fault(Kind.EMPTY_OBJECT, 0, 0, 0);
   }
 
   public Kind kind() {

@@ -39,6 +39,36 @@ public final class FaultPlan {
     return this;
   }
 
+  /**
+   * The first request for page {@code page} (1-based, by the {@code page} query parameter; page 1
+   * is also a request without one) of lists matching {@code pathSuffix} gets {@code fault}. Unlike
+   * {@link #onNth}, this names a page whatever order concurrent page requests arrive in.
+   */
+  public FaultPlan onPage(String pathSuffix, int page, Fault fault) {
+    add(pageRule(pathSuffix, page, fault, false), rules);
+    return this;
+  }
+
+  /**
+   * Every request for page {@code page} of lists matching {@code pathSuffix} gets {@code fault}.
+   */
+  public FaultPlan alwaysOnPage(String pathSuffix, int page, Fault fault) {
+    add(pageRule(pathSuffix, page, fault, true), rules);
+    return this;
+  }
+
+  private static Rule pageRule(String pathSuffix, int page, Fault fault, boolean always) {
+    if (page < 1) {
+      throw new IllegalArgumentException("pages are 1-based: " + page);
+    }
+    Rule r =
+        always
+            ? new Rule(pathSuffix, null, 0, 1.0, List.of(Objects.requireNonNull(fault)))
+            : new Rule(pathSuffix, new TreeSet<>(Set.of(1L)), 0, 0, List.of(fault));
+    r.page = page;
+    return r;
+  }
+
   /** Every request matching {@code pathSuffix} gets {@code fault} (an outage). */
   public FaultPlan always(String pathSuffix, Fault fault) {
     add(new Rule(pathSuffix, null, 0, 1.0, List.of(Objects.requireNonNull(fault))), rules);
@@ -77,10 +107,15 @@ public final class FaultPlan {
 
   /** Counts the request against every matching rule; returns the fault to inject, if any. */
   synchronized @Nullable Fault decide(String path) {
+    return decide(path, "");
+  }
+
+  /** Like {@link #decide(String)}, with the raw query for page rules. */
+  synchronized @Nullable Fault decide(String path, String rawQuery) {
     Fault chosen = null;
     for (List<Rule> list : List.of(rules, baseline)) {
       for (Rule r : list) {
-        if (!r.matches(path)) {
+        if (!r.matches(path) || (r.page > 0 && r.page != pageOf(rawQuery))) {
           continue;
         }
         long n = ++r.count;
@@ -93,7 +128,25 @@ public final class FaultPlan {
     return chosen;
   }
 
+  /** The {@code page} parameter of a raw query: 1 when absent, 0 when unreadable. */
+  private static int pageOf(String rawQuery) {
+    int page = 1;
+    for (String pair : rawQuery.split("&", -1)) {
+      if (pair.startsWith("page=")) {
+        try {
+          page = Integer.parseInt(pair.substring("page=".length()).trim());
+        } catch (NumberFormatException e) {
+          return 0;
+        }
+      }
+    }
+    return page;
+  }
+
   private static final class Rule {
+    /** Only requests for this page (0: any). */
+    int page;
+
     private final String suffix;
     private final @Nullable Set<Long> at;
     private final long seed;

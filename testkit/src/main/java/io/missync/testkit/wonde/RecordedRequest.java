@@ -12,9 +12,24 @@ import org.jspecify.annotations.Nullable;
  * @param query raw query string, empty when none
  * @param status status sent, or -1 when the connection was dropped without a response
  * @param fault the injected fault, if any
+ * @param inFlight requests for the same path (query aside) the simulator was handling when this one
+ *     arrived, this one included: 1 when none overlapped it, so above 1 shows that a client had
+ *     several pages of one list in flight at once
  */
 public record RecordedRequest(
-    long index, String method, String path, String query, int status, @Nullable Fault fault) {
+    long index,
+    String method,
+    String path,
+    String query,
+    int status,
+    @Nullable Fault fault,
+    int inFlight) {
+
+  /** A request recorded without its overlap ({@code inFlight} 1). */
+  public RecordedRequest(
+      long index, String method, String path, String query, int status, @Nullable Fault fault) {
+    this(index, method, path, query, status, fault, 1);
+  }
 
   public Optional<Fault> injectedFault() {
     return Optional.ofNullable(fault);

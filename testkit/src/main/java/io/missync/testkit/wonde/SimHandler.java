@@ -57,6 +57,9 @@ final class SimHandler implements HttpHandler {
   private final ObjectMapper mapper = new ObjectMapper();
   private final JsonNodeFactory f = JsonNodeFactory.instance;
   private final AtomicLong counter = new AtomicLong();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<Hook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Deque<RecordedRequest> log = new ArrayDeque<>();
   private volatile WireVariants variants;
   private volatile String origin = "http://127.0.0.1";
@@ -124,8 +127,41 @@ final class SimHandler implements HttpHandler {
     }
   }
 
+  /** An action run once, before routing the first request it matches. */
+  private static final class Hook {
+    final java.util.function.BiPredicate<String, String> when;
+    final Runnable action;
+    final java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    Hook(java.util.function.BiPredicate<String, String> when, Runnable action) {
+      this.when = when;
+      this.action = action;
+    }
+  }
+
+  void beforeRouting(java.util.function.BiPredicate<String, String> when, Runnable action) {
+    hooks.add(new Hook(when, action));
+  }
+
+  void clearHooks() {
+    hooks.clear();
+  }
+
   @Override
   public void handle(HttpExchange ex) throws IOException {
+    java.util.concurrent.atomic.AtomicInteger onPath =
+        inFlight.computeIfAbsent(
+            ex.getRequestURI().getRawPath(), k -> new java.util.concurrent.atomic.AtomicInteger());
+    int concurrent = onPath.incrementAndGet();
+    try {
+      handle(ex, concurrent);
+    } finally {
+      onPath.decrementAndGet();
+    }
+  }
+
+  private void handle(HttpExchange ex, int concurrent) throws IOException {
     long index = counter.incrementAndGet();
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getRawPath();
@@ -133,7 +169,7 @@ final class SimHandler implements HttpHandler {
     try (InputStream in = ex.getRequestBody()) {
       in.readAllBytes();
     }
-    Fault fault = faults.decide(path);
+    Fault fault = faults.decide(path, rawQuery);
     long delay =
         latencyMs + (fault != null && fault.kind() == Fault.Kind.LATENCY ? fault.latencyMs() : 0);
     if (delay > 0) {
@@ -145,9 +181,14 @@ final class SimHandler implements HttpHandler {
     }
     LOG.debug("#{} {} {} fault={}", index, method, path, fault);
     if (fault != null && fault.kind() == Fault.Kind.CONNECTION_RESET) {
-      record(new RecordedRequest(index, method, path, rawQuery, -1, fault));
+      record(new RecordedRequest(index, method, path, rawQuery, -1, fault, concurrent));
       ex.close();
       return;
+    }
+    for (Hook h : hooks) {
+      if (h.when.test(path, rawQuery) && h.done.compareAndSet(false, true)) {
+        h.action.run();
+      }
     }
     Response r;
     if (fault != null && fault.kind() == Fault.Kind.STATUS) {
@@ -190,7 +231,14 @@ final class SimHandler implements HttpHandler {
         o.putNull("data");
       }
     }
-    record(new RecordedRequest(index, method, path, rawQuery, r.status, fault));
+    if (fault != null
+        && fault.kind() == Fault.Kind.EMPTY_OBJECT
+        && r.status == 200
+        && r.body instanceof ObjectNode
+        && r.body.get("data") instanceof ObjectNode) {
+      ((ObjectNode) r.body).putObject("data");
+    }
+    record(new RecordedRequest(index, method, path, rawQuery, r.status, fault, concurrent));
     byte[] bytes = mapper.writeValueAsBytes(r.body);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     for (Map.Entry<String, String> h : r.headers.entrySet()) {
@@ -783,6 +831,10 @@ final class SimHandler implements HttpHandler {
       p.put("more", more);
       p.put("per_page", perPage);
       p.put("current_page", page);
+      if (variants.paginationTotals()) {
+        p.put("total", items.size());
+        p.put("last_page", Math.max(1, (items.size() + perPage - 1) / perPage));
+      }
       if (!includes.isEmpty()) {
         ArrayNode incs = meta.putArray("includes");
         includes.forEach(incs::add);

@@ -46,6 +46,7 @@ public final class WireVariants {
   private boolean omitMetaForSmallLists = true;
   private boolean microseconds = true;
   private String leaverDeletionType = "student";
+  private boolean paginationTotals;
 
   private WireVariants() {}
 
@@ -58,6 +59,7 @@ public final class WireVariants {
     w.omitMetaForSmallLists = omitMetaForSmallLists;
     w.microseconds = microseconds;
     w.leaverDeletionType = leaverDeletionType;
+    w.paginationTotals = paginationTotals;
     return w;
   }
 
@@ -65,7 +67,7 @@ public final class WireVariants {
    * Defaults: DateTime-object dates of birth, plain-string admission/leaving dates, relationship
    * objects, {@code {"data": null}} for empty one-to-one includes, no {@code meta} on lists of 50
    * or fewer without {@code per_page}, timestamps with microseconds, leavers deleted as {@code
-   * student}.
+   * student}, no {@code total} or {@code last_page} in {@code meta.pagination}.
    */
   public static WireVariants defaults() {
     return new WireVariants();
@@ -104,6 +106,21 @@ public final class WireVariants {
    */
   public String leaverDeletionType() {
     return leaverDeletionType;
+  }
+
+  /**
+   * Whether {@code meta.pagination} also carries {@code total} (records in the whole list) and
+   * {@code last_page}, Laravel-style. Wonde's documented pagination has neither (reference §4); off
+   * by default, for testing clients that use them when present.
+   */
+  public boolean paginationTotals() {
+    return paginationTotals;
+  }
+
+  public WireVariants withPaginationTotals(boolean v) {
+    WireVariants w = copy();
+    w.paginationTotals = v;
+    return w;
   }
 
   public WireVariants withDateOfBirth(DateStyle v) {
@@ -167,6 +184,8 @@ public final class WireVariants {
         + microseconds
         + ", leaverDeletionType="
         + leaverDeletionType
+        + ", paginationTotals="
+        + paginationTotals
         + '}';
   }
 }

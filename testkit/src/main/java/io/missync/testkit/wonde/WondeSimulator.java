@@ -141,6 +141,22 @@ public final class WondeSimulator implements AutoCloseable {
     return handler.variants();
   }
 
+  /**
+   * Runs {@code action} once, on the simulator's thread, before answering the first request whose
+   * raw path and raw query match {@code when}: e.g. to change the world between two pages of one
+   * read ({@code (path, query) -> path.endsWith("/contacts") && query.contains("page=3")}). The
+   * request is then answered from the changed world.
+   */
+  public void beforeAnswering(
+      java.util.function.BiPredicate<String, String> when, Runnable action) {
+    handler.beforeRouting(when, action);
+  }
+
+  /** Drops every {@link #beforeAnswering} action not yet run. */
+  public void clearActions() {
+    handler.clearHooks();
+  }
+
   /** Switches the wire shapes served from the next request on. */
   public void variants(WireVariants variants) {
     handler.variants(variants);

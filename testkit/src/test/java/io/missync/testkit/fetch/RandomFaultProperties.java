@@ -51,6 +51,7 @@ class RandomFaultProperties {
         Fault.truncatedJson(),
         Fault.missingMeta(),
         Fault.emptyData(),
+        Fault.emptyObject(),
         Fault.latency(5));
   }
 

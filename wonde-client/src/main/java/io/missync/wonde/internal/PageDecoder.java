@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /** Decodes Wonde response envelopes. */
@@ -120,7 +121,30 @@ public final class PageDecoder {
         more != null ? more : next != null,
         optInt(pagination, "per_page"),
         optInt(pagination, "current_page"),
-        true);
+        true,
+        lenientLong(pagination, "total", 0),
+        lenientInt(pagination, "last_page", 1));
+  }
+
+  /**
+   * A field that Wonde's documented pagination does not have (e.g. {@code total}): read only when
+   * it is an integer of at least {@code min}; anything else is ignored rather than failing the
+   * page.
+   */
+  private static OptionalLong lenientLong(ObjectNode node, String field, long min) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+      return OptionalLong.empty();
+    }
+    long l = v.asLong();
+    return l < min ? OptionalLong.empty() : OptionalLong.of(l);
+  }
+
+  private static OptionalInt lenientInt(ObjectNode node, String field, int min) {
+    OptionalLong l = lenientLong(node, field, min);
+    return l.isEmpty() || l.getAsLong() > Integer.MAX_VALUE
+        ? OptionalInt.empty()
+        : OptionalInt.of((int) l.getAsLong());
   }
 
   private static @Nullable ObjectNode pagination(ObjectNode root) {

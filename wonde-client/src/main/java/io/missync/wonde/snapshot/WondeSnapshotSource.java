@@ -58,6 +58,24 @@ import org.slf4j.LoggerFactory;
  * fails the whole fetch with {@link SnapshotUnavailableException}: no partial snapshot is ever
  * returned as if it were whole.
  *
+ * <p><b>Paging a full fetch.</b> Wonde's {@code meta.pagination} has no total, so the number of
+ * pages of each list is taken from the school's {@code counts} for it (or from a {@code last_page}
+ * or {@code total} in the first page's meta, should Wonde send one). Once the first page and the
+ * counts are in, pages 2..N are requested at once with the same parameters plus {@code page=K},
+ * within the client's per-host concurrency limit; lists are still read in parallel with each other.
+ * This is done only when the first page shows plain page-number paging: {@code per_page} and {@code
+ * current_page} 1 in its meta and a {@code next} link that is the same request plus {@code page=2}.
+ * Otherwise (no meta, a cursor or other {@code next} link, no count, or an implausible one) {@code
+ * next} is followed page by page, as before. When the last planned page still links to another, the
+ * rest of the list is read by following {@code next}; a page that answers as another page number
+ * makes the list be read again by following {@code next}. Records may be added or removed between
+ * two page requests, so that one moves across a page boundary unseen: a list is therefore PARTIAL
+ * (with the reason in the issues) when a record (by id) comes on two pages, when pages disagree on
+ * a total, when a page after the end of the list has records, when a page comes back without
+ * pagination meta, or when fewer distinct records arrive than the count (the rule above). A failed
+ * page fails the fetch, as any failed request does. Incremental fetches always follow {@code next}
+ * page by page.
+ *
  * <p><b>Mapping.</b> People keep Wonde's {@code id}, {@code mis_id} and {@code upi}; legal names
  * from {@code legal_forename}/{@code legal_surname}, and {@code forename}/{@code surname} as the
  * preferred name only where they differ; email from {@code contact_details.emails} ({@code email},
@@ -176,10 +194,15 @@ public final class WondeSnapshotSource implements SnapshotSource {
     List<SchoolClass> classes = List.of();
     List<Deletion> deletions = List.of();
     List<io.missync.wonde.model.Student> leavers = List.of();
+    final List<ListRead> reads = java.util.Collections.synchronizedList(new ArrayList<>());
   }
+
+  /** How one list of a full read was paged, for the issues. */
+  private record ListRead(EntityType type, String list, PageByPage.Result<?> result) {}
 
   private Raw read(@Nullable Instant since, boolean withSchool) {
     SchoolClient sc = client.school(schoolId);
+    Raw raw = new Raw();
     CompletableFuture<Optional<School>> school =
         withSchool
             ? sc.getAsync().thenApply(Optional::of)
@@ -192,14 +215,37 @@ public final class WondeSnapshotSource implements SnapshotSource {
             CountType.GROUPS,
             CountType.CLASSES);
     CompletableFuture<List<io.missync.wonde.model.Student>> students =
-        all(studentsRequest(sc), since);
-    CompletableFuture<List<Employee>> employees = staff ? all(employeesRequest(sc), since) : none();
+        all(studentsRequest(sc), since, counts, EntityType.STUDENT, "students", raw, s -> s.id());
+    CompletableFuture<List<Employee>> employees =
+        staff
+            ? all(
+                employeesRequest(sc),
+                since,
+                counts,
+                EntityType.STAFF,
+                "employees",
+                raw,
+                e -> e.id())
+            : none();
     CompletableFuture<List<io.missync.wonde.model.Contact>> contactList =
-        contacts ? all(contactsRequest(sc), since) : none();
+        contacts
+            ? all(
+                contactsRequest(sc),
+                since,
+                counts,
+                EntityType.CONTACT,
+                "contacts",
+                raw,
+                c -> c.id())
+            : none();
     CompletableFuture<List<io.missync.wonde.model.Group>> groupList =
-        groups ? all(groupsRequest(sc), since) : none();
+        groups
+            ? all(groupsRequest(sc), since, counts, EntityType.GROUP, "groups", raw, g -> g.id())
+            : none();
     CompletableFuture<List<SchoolClass>> classList =
-        classes ? all(classesRequest(sc), since) : none();
+        classes
+            ? all(classesRequest(sc), since, counts, EntityType.GROUP, "classes", raw, c -> c.id())
+            : none();
     CompletableFuture<List<Deletion>> deletions =
         since == null ? none() : all(sc.deletions().perPage(perPage), since);
     CompletableFuture<List<io.missync.wonde.model.Student>> leavers =
@@ -219,7 +265,6 @@ public final class WondeSnapshotSource implements SnapshotSource {
     } catch (CompletionException e) {
       throw unavailable(e);
     }
-    Raw raw = new Raw();
     raw.school = school.join().orElse(null);
     raw.counts = counts.join();
     raw.students = students.join();
@@ -230,6 +275,40 @@ public final class WondeSnapshotSource implements SnapshotSource {
     raw.deletions = deletions.join();
     raw.leavers = leavers.join();
     return raw;
+  }
+
+  /**
+   * Every item of a list. A full read ({@code since} null) pages concurrently where it safely can
+   * (see {@link PageByPage}), sizing the read by the school's count for the list. An incremental
+   * read follows {@code next} page by page, strictly (see the other {@code all}).
+   */
+  private static <T, I extends io.missync.wonde.Include> CompletableFuture<List<T>> all(
+      ListRequest<T, I> r,
+      @Nullable Instant since,
+      CompletableFuture<Counts> counts,
+      EntityType type,
+      String list,
+      Raw raw,
+      java.util.function.Function<T, String> id) {
+    if (since != null) {
+      return all(r, since);
+    }
+    return PageByPage.read(
+            r, counts.thenApply(c -> countOf(c, list)), t -> safeId(() -> id.apply(t)))
+        .thenApply(
+            res -> {
+              raw.reads.add(new ListRead(type, list, res));
+              return res.items();
+            });
+  }
+
+  /** The count for a list, empty when Wonde gave none or an unreadable one. */
+  private static OptionalLong countOf(Counts counts, String list) {
+    try {
+      return counts.count(list);
+    } catch (io.missync.wonde.WondeDecodeException e) {
+      return OptionalLong.empty();
+    }
   }
 
   /**
@@ -293,6 +372,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
     MisSnapshot.Builder b =
         MisSnapshot.builder(new SourceInfo(schoolId, SOURCE_KIND, mis, started));
     Map<EntityType, Integer> received = new EnumMap<>(EntityType.class);
+    pagingIssues(raw, issues);
 
     Set<String> ids = new HashSet<>();
     boolean allLinks = true;
@@ -384,6 +464,32 @@ public final class WondeSnapshotSource implements SnapshotSource {
     completeness.put(EntityType.GROUP, groupSide);
     completeness.put(EntityType.MEMBERSHIP, groupSide);
     return finish(b, completeness, raw.counts, received, issues, false);
+  }
+
+  /**
+   * A list that changed while its pages were read cannot be COMPLETE: a record may have moved
+   * across a page boundary between two requests and been missed.
+   */
+  private void pagingIssues(Raw raw, Issues issues) {
+    List<ListRead> reads;
+    synchronized (raw.reads) {
+      reads = new ArrayList<>(raw.reads);
+    }
+    for (ListRead r : reads) {
+      PageByPage.Result<?> res = r.result();
+      LOG.debug(
+          "Wonde {} of school {}: {} pages, {} ({})",
+          r.list(),
+          schoolId,
+          res.pages(),
+          res.mode(),
+          res.fallback().orElse("-"));
+      Optional<String> shifted = res.shifted();
+      if (shifted.isPresent()) {
+        issues.add(r.type(), "*", r.list(), "changed while its pages were read: " + shifted.get());
+        issues.incomplete.add(r.type());
+      }
+    }
   }
 
   private static boolean addOnce(Set<String> ids, EntityType type, String id, Issues issues) {
