@@ -55,10 +55,10 @@ public final class MisSnapshot {
   private final EnumMap<EntityType, Long> sourceCounts;
   private final Set<PersonRef> deleted;
 
-  private final Map<String, Integer> studentIndex;
-  private final Map<String, Integer> staffIndex;
-  private final Map<String, Integer> contactIndex;
-  private final Map<String, Integer> groupIndex;
+  private final IdIndex studentIndex;
+  private final IdIndex staffIndex;
+  private final IdIndex contactIndex;
+  private final IdIndex groupIndex;
   // CSR indexes: for person ordinal p, memberships byPersonIdx[byPersonStart[p] .. [p+1])
   private final int[] byPersonStart;
   private final int[] byPersonIdx;
@@ -277,16 +277,14 @@ public final class MisSnapshot {
    * The position of a record added at {@code slot} (-1 when it was not in the builder then), given
    * the builder's slot-to-position map ({@code null}: the same), else looked up by id; -1 if none.
    */
-  private static int position(
-      int slot, int @Nullable [] ordinals, Map<String, Integer> index, String id) {
+  private static int position(int slot, int @Nullable [] ordinals, IdIndex index, String id) {
     if (slot >= 0) {
       int o = ordinals == null ? slot : ordinals[slot];
       if (o >= 0) {
         return o;
       }
     }
-    Integer i = index.get(id);
-    return i == null ? -1 : i;
+    return index.get(id);
   }
 
   /** Counting sort of {@code n} items keyed by {@code keys[i]} in {@code [0, buckets)}. */
@@ -307,17 +305,16 @@ public final class MisSnapshot {
   }
 
   private int personOrdinal(EntityType type, String id) {
-    Integer i;
+    int i;
     switch (type) {
       case STUDENT:
-        i = studentIndex.get(id);
-        return i == null ? -1 : i;
+        return studentIndex.get(id);
       case STAFF:
         i = staffIndex.get(id);
-        return i == null ? -1 : students.length + i;
+        return i < 0 ? -1 : students.length + i;
       case CONTACT:
         i = contactIndex.get(id);
-        return i == null ? -1 : students.length + staff.length + i;
+        return i < 0 ? -1 : students.length + staff.length + i;
       default:
         return -1;
     }
@@ -479,18 +476,18 @@ public final class MisSnapshot {
   }
 
   public Optional<Student> student(String id) {
-    Integer i = studentIndex.get(id);
-    return i == null ? Optional.empty() : Optional.of(students[i]);
+    int i = studentIndex.get(id);
+    return i < 0 ? Optional.empty() : Optional.of(students[i]);
   }
 
   public Optional<StaffMember> staffMember(String id) {
-    Integer i = staffIndex.get(id);
-    return i == null ? Optional.empty() : Optional.of(staff[i]);
+    int i = staffIndex.get(id);
+    return i < 0 ? Optional.empty() : Optional.of(staff[i]);
   }
 
   public Optional<Contact> contact(String id) {
-    Integer i = contactIndex.get(id);
-    return i == null ? Optional.empty() : Optional.of(contacts[i]);
+    int i = contactIndex.get(id);
+    return i < 0 ? Optional.empty() : Optional.of(contacts[i]);
   }
 
   public Optional<Person> person(PersonRef ref) {
@@ -509,8 +506,8 @@ public final class MisSnapshot {
   }
 
   public Optional<Group> group(String id) {
-    Integer i = groupIndex.get(id);
-    return i == null ? Optional.empty() : Optional.of(groups[i]);
+    int i = groupIndex.get(id);
+    return i < 0 ? Optional.empty() : Optional.of(groups[i]);
   }
 
   /** The person's memberships, in input order. */
@@ -521,20 +518,20 @@ public final class MisSnapshot {
 
   /** The group's memberships, in input order. */
   public List<Membership> membersOf(String groupId) {
-    Integer g = groupIndex.get(groupId);
-    return g == null ? List.of() : memberSlice(byGroupStart, byGroupIdx, g);
+    int g = groupIndex.get(groupId);
+    return g < 0 ? List.of() : memberSlice(byGroupStart, byGroupIdx, g);
   }
 
   /** The links from contacts to this student, in input order. */
   public List<GuardianLink> guardiansOf(String studentId) {
-    Integer s = studentIndex.get(studentId);
-    return s == null ? List.of() : slice(links, linksByStudentStart, linksByStudentIdx, s);
+    int s = studentIndex.get(studentId);
+    return s < 0 ? List.of() : slice(links, linksByStudentStart, linksByStudentIdx, s);
   }
 
   /** The links from this contact to students, in input order. */
   public List<GuardianLink> linksOfContact(String contactId) {
-    Integer c = contactIndex.get(contactId);
-    return c == null ? List.of() : slice(links, linksByContactStart, linksByContactIdx, c);
+    int c = contactIndex.get(contactId);
+    return c < 0 ? List.of() : slice(links, linksByContactStart, linksByContactIdx, c);
   }
 
   private List<Membership> memberSlice(int[] start, int[] idx, int bucket) {
@@ -667,10 +664,26 @@ public final class MisSnapshot {
    */
   public List<String> differencesFrom(MisSnapshot other, int max) {
     List<String> out = new ArrayList<>();
-    diffById("student", studentIndex, students, other.studentIndex, other.students, out, max);
-    diffById("staff", staffIndex, staff, other.staffIndex, other.staff, out, max);
-    diffById("contact", contactIndex, contacts, other.contactIndex, other.contacts, out, max);
-    diffById("group", groupIndex, groups, other.groupIndex, other.groups, out, max);
+    diffById(
+        "student",
+        studentIndex,
+        students,
+        other.studentIndex,
+        other.students,
+        Student::id,
+        out,
+        max);
+    diffById("staff", staffIndex, staff, other.staffIndex, other.staff, StaffMember::id, out, max);
+    diffById(
+        "contact",
+        contactIndex,
+        contacts,
+        other.contactIndex,
+        other.contacts,
+        Contact::id,
+        out,
+        max);
+    diffById("group", groupIndex, groups, other.groupIndex, other.groups, Group::id, out, max);
     diffSets("membership", memberships(), other.memberships(), out, max);
     diffSets("guardian link", Arrays.asList(links), Arrays.asList(other.links), out, max);
     for (EntityType t : EntityType.values()) {
@@ -683,29 +696,30 @@ public final class MisSnapshot {
 
   private static <T> void diffById(
       String what,
-      Map<String, Integer> mine,
+      IdIndex mine,
       T[] myItems,
-      Map<String, Integer> theirs,
+      IdIndex theirs,
       T[] theirItems,
+      Function<T, String> id,
       List<String> out,
       int max) {
-    for (Map.Entry<String, Integer> e : mine.entrySet()) {
+    for (T item : myItems) {
       if (out.size() >= max) {
         return;
       }
-      Integer j = theirs.get(e.getKey());
-      if (j == null) {
-        out.add(what + " " + e.getKey() + " only in this snapshot");
-      } else if (!myItems[e.getValue()].equals(theirItems[j])) {
-        out.add(what + " " + e.getKey() + " differs");
+      int j = theirs.get(id.apply(item));
+      if (j < 0) {
+        out.add(what + " " + id.apply(item) + " only in this snapshot");
+      } else if (!item.equals(theirItems[j])) {
+        out.add(what + " " + id.apply(item) + " differs");
       }
     }
-    for (String id : theirs.keySet()) {
+    for (T item : theirItems) {
       if (out.size() >= max) {
         return;
       }
-      if (!mine.containsKey(id)) {
-        out.add(what + " " + id + " only in the other snapshot");
+      if (mine.get(id.apply(item)) < 0) {
+        out.add(what + " " + id.apply(item) + " only in the other snapshot");
       }
     }
   }
@@ -799,11 +813,12 @@ public final class MisSnapshot {
     private final EnumMap<EntityType, Long> sourceCounts = new EnumMap<>(EntityType.class);
     private final Set<PersonRef> deleted = new java.util.LinkedHashSet<>();
 
-    // the person found by the last lookup, so adding a membership naming them needs no second one
-    private @Nullable Person lastFound;
-    private int lastFoundSlot = -1;
-    // likewise the group found by the last lookup
-    private @Nullable Group lastGroup;
+    // the person found by the last lookup (its id instance, type and slot), so adding a
+    // membership naming them needs no second lookup; likewise the group
+    private @Nullable String lastPersonId;
+    private EntityType lastPersonType = EntityType.STUDENT;
+    private int lastPersonSlot = -1;
+    private @Nullable String lastGroupId;
     private int lastGroupSlot = -1;
 
     private Builder(SourceInfo source) {
@@ -872,7 +887,7 @@ public final class MisSnapshot {
 
     /** Adds or replaces a person by type and id. */
     public Builder put(Person person) {
-      lastFound = null;
+      lastPersonId = null;
       if (person instanceof Student s) {
         students.put(s.id(), s);
       } else if (person instanceof StaffMember s) {
@@ -885,20 +900,20 @@ public final class MisSnapshot {
 
     /** Adds or replaces a group by id. */
     public Builder putGroup(Group g) {
-      lastGroup = null;
+      lastGroupId = null;
       groups.put(g.id(), g);
       return this;
     }
 
     /** Removes a person; their memberships and links are left for the caller to remove. */
     public Builder remove(PersonRef ref) {
-      lastFound = null;
+      lastPersonId = null;
       slots(ref.type()).remove(ref.id());
       return this;
     }
 
     public Builder removeGroup(String groupId) {
-      lastGroup = null;
+      lastGroupId = null;
       groups.remove(groupId);
       return this;
     }
@@ -911,30 +926,32 @@ public final class MisSnapshot {
      */
     @SuppressWarnings("ReferenceEquality") // the last lookup's own id instance: identity is enough
     public Builder addMembership(Membership m) {
-      Group g = lastGroup;
+      String gid = m.groupId();
       int gs;
-      if (g != null && g.id() == m.groupId()) {
+      if (gid == lastGroupId) {
         gs = lastGroupSlot;
       } else {
-        gs = groups.slot(m.groupId());
-        g = gs < 0 ? null : groups.at(gs);
+        int b = groups.bucket(gid);
+        gs = b < 0 ? -1 : groups.slotAt(b);
+        gid = b < 0 ? gid : groups.keyAt(b);
       }
-      Person found = lastFound;
+      String pid = m.personId();
       int ps;
-      if (found != null && found.id() == m.personId() && found.entityType() == m.personType()) {
-        ps = lastFoundSlot;
+      if (pid == lastPersonId && m.personType() == lastPersonType) {
+        ps = lastPersonSlot;
       } else {
-        ps = slots(m.personType()).slot(m.personId());
-        found = ps < 0 ? null : slots(m.personType()).at(ps);
+        Slots<? extends Person> s = slots(m.personType());
+        int b = s.bucket(pid);
+        ps = b < 0 ? -1 : s.slotAt(b);
+        pid = b < 0 ? pid : s.keyAt(b);
       }
-      memberships.add(
-          m, g == null ? m.groupId() : g.id(), found == null ? m.personId() : found.id(), gs, ps);
+      memberships.add(m, gid, pid, gs, ps);
       return this;
     }
 
     /** The person added under this reference so far, if any (for importers resolving rows). */
     public Optional<Person> person(PersonRef ref) {
-      return Optional.ofNullable(remember(ref.type(), ref.id()));
+      return Optional.ofNullable(found(ref.type(), remember(ref.type(), ref.id())));
     }
 
     /**
@@ -942,41 +959,66 @@ public final class MisSnapshot {
      * formats whose users share one id space, such as OneRoster), if any.
      */
     public Optional<Person> findPerson(String id) {
-      Person p = remember(EntityType.STUDENT, id);
-      if (p == null) {
-        p = remember(EntityType.STAFF, id);
+      for (EntityType t : PERSON_TYPES) {
+        int slot = remember(t, id);
+        if (slot >= 0) {
+          return Optional.of(Objects.requireNonNull(found(t, slot)));
+        }
       }
-      if (p == null) {
-        p = remember(EntityType.CONTACT, id);
+      return Optional.empty();
+    }
+
+    /**
+     * As {@link #findPerson(String)}, but only the reference: its type and the id instance the
+     * builder holds. Cheaper when the person's record is not needed (an importer resolving a
+     * membership row), and a membership added next naming that id is not looked up again.
+     */
+    public Optional<PersonRef> findRef(String id) {
+      for (EntityType t : PERSON_TYPES) {
+        if (remember(t, id) >= 0) {
+          return Optional.of(new PersonRef(t, Objects.requireNonNull(lastPersonId)));
+        }
       }
-      return Optional.ofNullable(p);
+      return Optional.empty();
     }
 
     /** True when a person with this reference has been added. */
     public boolean contains(PersonRef ref) {
-      return remember(ref.type(), ref.id()) != null;
+      return remember(ref.type(), ref.id()) >= 0;
     }
 
     /** The group added under this id so far, if any. */
     public Optional<Group> group(String groupId) {
-      int slot = groups.slot(groupId);
-      if (slot < 0) {
+      int b = groups.bucket(groupId);
+      if (b < 0) {
         return Optional.empty();
       }
-      lastGroup = groups.at(slot);
-      lastGroupSlot = slot;
-      return Optional.of(lastGroup);
+      lastGroupSlot = groups.slotAt(b);
+      Group g = groups.at(lastGroupSlot);
+      lastGroupId = g.id();
+      return Optional.of(g);
     }
 
-    private @Nullable Person remember(EntityType type, String id) {
+    /** The slot of the person with this type and id, remembered for the next membership; or -1. */
+    private int remember(EntityType type, String id) {
       Slots<? extends Person> s = slots(type);
-      int slot = s.slot(id);
+      int b = s.bucket(id);
+      if (b < 0) {
+        return -1;
+      }
+      lastPersonId = s.keyAt(b);
+      lastPersonType = type;
+      lastPersonSlot = s.slotAt(b);
+      return lastPersonSlot;
+    }
+
+    /** The person at a slot {@link #remember} returned; its id becomes the remembered one. */
+    private @Nullable Person found(EntityType type, int slot) {
       if (slot < 0) {
         return null;
       }
-      Person p = s.at(slot);
-      lastFound = p;
-      lastFoundSlot = slot;
+      Person p = slots(type).at(slot);
+      lastPersonId = p.id();
       return p;
     }
 
@@ -993,15 +1035,14 @@ public final class MisSnapshot {
 
     /** Adds a guardian link, sharing the id strings of a contact and student already added. */
     public Builder addGuardianLink(GuardianLink l) {
-      int cs = contacts.slot(l.contactId());
-      int ss = students.slot(l.studentId());
-      Contact c = cs < 0 ? null : contacts.at(cs);
-      Student s = ss < 0 ? null : students.at(ss);
+      int cb = contacts.bucket(l.contactId());
+      int sb = students.bucket(l.studentId());
       links.add(
           l.withCanonicalIds(
-              c == null ? l.contactId() : c.id(), s == null ? l.studentId() : s.id()),
-          cs,
-          ss);
+              cb < 0 ? l.contactId() : contacts.keyAt(cb),
+              sb < 0 ? l.studentId() : students.keyAt(sb)),
+          cb < 0 ? -1 : contacts.slotAt(cb),
+          sb < 0 ? -1 : students.slotAt(sb));
       return this;
     }
 
@@ -1087,7 +1128,7 @@ public final class MisSnapshot {
    * a removed one leaves a hole, so slots handed out earlier never come to name another record.
    */
   private static final class Slots<T> {
-    private HashMap<String, Integer> index;
+    private IdIndex index;
     private @Nullable Object[] items;
     private int size;
     private int holes;
@@ -1095,13 +1136,25 @@ public final class MisSnapshot {
     private boolean shared;
 
     Slots(int capacity) {
-      index = new HashMap<>(Math.max(16, capacity * 4 / 3 + 1));
+      index = new IdIndex(capacity);
       items = new Object[Math.max(16, capacity)];
     }
 
     int slot(String id) {
-      Integer i = index.get(id);
-      return i == null ? -1 : i;
+      return index.get(id);
+    }
+
+    /** The index bucket holding the id, or -1 (its key is the id instance the builder holds). */
+    int bucket(String id) {
+      return index.bucket(id);
+    }
+
+    String keyAt(int bucket) {
+      return index.keyAt(bucket);
+    }
+
+    int slotAt(int bucket) {
+      return index.valueAt(bucket);
     }
 
     @SuppressWarnings("unchecked") // only T is ever stored
@@ -1117,8 +1170,7 @@ public final class MisSnapshot {
     /** Adds a record under a new id and returns its slot, or -1 when the id is taken. */
     int addNew(String id, T item) {
       unshare();
-      Integer prior = index.putIfAbsent(id, size);
-      if (prior != null) {
+      if (index.putIfAbsent(id, size) >= 0) {
         return -1;
       }
       append(item);
@@ -1138,8 +1190,8 @@ public final class MisSnapshot {
 
     void remove(String id) {
       unshare();
-      Integer s = index.remove(id);
-      if (s != null) {
+      int s = index.remove(id);
+      if (s >= 0) {
         items[s] = null;
         holes++;
       }
@@ -1158,7 +1210,7 @@ public final class MisSnapshot {
 
     private void unshare() {
       if (shared) {
-        index = new HashMap<>(index);
+        index = index.copy();
         shared = false;
       }
     }
@@ -1194,12 +1246,12 @@ public final class MisSnapshot {
      * An index from id to position in {@link #compact}: the builder's own when there are no holes
      * (it is then copied before the builder next changes it), else a new one.
      */
-    <A extends T> Map<String, Integer> positions(A[] compacted, Function<A, String> id) {
+    <A extends T> IdIndex positions(A[] compacted, Function<A, String> id) {
       if (holes == 0) {
         shared = true;
         return index;
       }
-      Map<String, Integer> m = new HashMap<>(Math.max(16, compacted.length * 4 / 3 + 1));
+      IdIndex m = new IdIndex(compacted.length);
       for (int i = 0; i < compacted.length; i++) {
         m.put(id.apply(compacted[i]), i);
       }
@@ -1208,6 +1260,8 @@ public final class MisSnapshot {
   }
 
   private static final EntityType[] TYPES = EntityType.values();
+  private static final List<EntityType> PERSON_TYPES =
+      List.of(EntityType.STUDENT, EntityType.STAFF, EntityType.CONTACT);
   private static final MembershipRole[] ROLES = MembershipRole.values();
 
   /**

@@ -187,9 +187,16 @@ class BuilderOperationsProperties {
           model.memberships.add(m);
         }
         case 8 -> { // look up first (the builder remembers it), then add naming that person
-          b.findPerson(pid);
-          b.person(new PersonRef(type, pid));
-          Membership m = Membership.of("G" + c, new PersonRef(type, pid), MembershipRole.MEMBER);
+          b.group("G" + c);
+          PersonRef ref = new PersonRef(type, pid);
+          if (c % 2 == 0) {
+            // the builder's own id instance, as an importer resolving a row would use it
+            ref = b.findRef(pid).filter(r -> r.type() == type).orElse(ref);
+          } else {
+            b.findPerson(pid);
+            b.person(ref);
+          }
+          Membership m = Membership.of("G" + c, ref, MembershipRole.MEMBER);
           b.addMembership(m);
           model.memberships.add(m);
         }

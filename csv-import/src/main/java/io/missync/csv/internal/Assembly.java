@@ -10,6 +10,7 @@ import io.missync.core.model.InvalidRecordException;
 import io.missync.core.model.Membership;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.Person;
+import io.missync.core.model.PersonRef;
 import io.missync.core.model.SourceInfo;
 import io.missync.csv.CsvProblem.Kind;
 import java.util.EnumMap;
@@ -122,8 +123,8 @@ public final class Assembly {
    * membership added next that names this id is not looked up again.
    */
   @Nullable Known user(String id) {
-    Person p = builder.findPerson(id).orElse(null);
-    return p == null ? null : new Known(p.id(), p.entityType());
+    PersonRef r = builder.findRef(id).orElse(null);
+    return r == null ? null : new Known(r.id(), r.type());
   }
 
   /** Declares a type's completeness; COMPLETE is downgraded to PARTIAL if a row was rejected. */
