@@ -5,16 +5,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A map from id strings to non-negative ints (positions), by open addressing with linear probing:
- * one array of keys and one of {@code hash << 32 | value}, so an entry costs no object and a lookup
- * touches the probed long, then the key only when the hashes agree. Snapshots index millions of
- * people with it; a lookup by a freshly parsed id is a few cache misses fewer than a {@code
- * HashMap<String, Integer>}, and an entry takes about a third of the memory.
+ * one array of keys and one of {@code hash << 32 | value + 1} (0 marks an empty bucket), so an
+ * entry costs no object and a lookup scans the probed longs, touching a key only when the hashes
+ * agree. Snapshots index millions of people with it; a lookup by a freshly parsed id is a few cache
+ * misses fewer than a {@code HashMap<String, Integer>}, and an entry takes about a third of the
+ * memory.
  *
  * <p>Reads are safe from many threads once no one writes. Removal shifts later entries back (no
  * tombstones), so a long-lived, changing index stays as fast as a fresh one.
  */
 final class IdIndex {
   private static final int MIN_CAPACITY = 16;
+  private static final long VALUE = 0xffffffffL;
 
   private @Nullable String[] keys;
   private long[] entries;
@@ -23,7 +25,7 @@ final class IdIndex {
 
   IdIndex(int expected) {
     int cap = MIN_CAPACITY;
-    while (cap < expected * 2L && cap < (1 << 30)) {
+    while (cap * 3L < expected * 4L && cap < (1 << 30)) {
       cap <<= 1;
     }
     keys = new String[cap];
@@ -49,7 +51,7 @@ final class IdIndex {
   /** The value held for the id, or -1. */
   int get(String id) {
     int b = bucket(id);
-    return b < 0 ? -1 : (int) entries[b];
+    return b < 0 ? -1 : valueAt(b);
   }
 
   /** The bucket holding the id, or -1; see {@link #keyAt} and {@link #valueAt}. */
@@ -57,12 +59,11 @@ final class IdIndex {
     int h = id.hashCode();
     int mask = keys.length - 1;
     for (int i = home(h); ; i = (i + 1) & mask) {
-      String k = keys[i];
-      if (k == null) {
+      long e = entries[i];
+      if (e == 0) {
         return -1;
       }
-      long e = entries[i];
-      if ((int) (e >>> 32) == h && k.equals(id)) {
+      if ((int) (e >>> 32) == h && Objects.requireNonNull(keys[i]).equals(id)) {
         return i;
       }
     }
@@ -74,7 +75,7 @@ final class IdIndex {
   }
 
   int valueAt(int bucket) {
-    return (int) entries[bucket];
+    return (int) (entries[bucket] & VALUE) - 1;
   }
 
   /** Adds the id with the value unless it is there; returns the value held before, or -1. */
@@ -88,31 +89,34 @@ final class IdIndex {
   }
 
   private int put(String id, int value, boolean replace) {
-    if (value < 0) {
-      throw new IllegalArgumentException("negative value");
+    if (value < 0 || value == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("value out of range");
     }
     int h = id.hashCode();
     int mask = keys.length - 1;
     int i = home(h);
     for (; ; i = (i + 1) & mask) {
-      String k = keys[i];
-      if (k == null) {
+      long e = entries[i];
+      if (e == 0) {
         break;
       }
-      long e = entries[i];
-      if ((int) (e >>> 32) == h && k.equals(id)) {
+      if ((int) (e >>> 32) == h && Objects.requireNonNull(keys[i]).equals(id)) {
         if (replace) {
-          entries[i] = ((long) h << 32) | value;
+          entries[i] = entry(h, value);
         }
-        return (int) e;
+        return (int) (e & VALUE) - 1;
       }
     }
     keys[i] = id;
-    entries[i] = ((long) h << 32) | value;
-    if (++size * 2 > keys.length) {
+    entries[i] = entry(h, value);
+    if (++size * 4L > keys.length * 3L) {
       grow();
     }
     return -1;
+  }
+
+  private static long entry(int hash, int value) {
+    return ((long) hash << 32) | (value + 1);
   }
 
   /** Removes the id; returns its value, or -1 when it was not there. */
@@ -121,20 +125,19 @@ final class IdIndex {
     if (b < 0) {
       return -1;
     }
-    int value = (int) entries[b];
+    int value = valueAt(b);
     int mask = keys.length - 1;
     // backward-shift deletion: move up each later entry of the run that may live in the hole
     int hole = b;
     for (int i = (b + 1) & mask; ; i = (i + 1) & mask) {
-      String k = keys[i];
-      if (k == null) {
+      if (entries[i] == 0) {
         break;
       }
       int home = home((int) (entries[i] >>> 32));
       // the entry at i may move to the hole when its home is not in (hole, i] cyclically
       boolean movable = hole <= i ? (home <= hole || home > i) : (home <= hole && home > i);
       if (movable) {
-        keys[hole] = k;
+        keys[hole] = keys[i];
         entries[hole] = entries[i];
         hole = i;
       }
@@ -150,7 +153,7 @@ final class IdIndex {
     for (int i = 0; i < keys.length; i++) {
       String k = keys[i];
       if (k != null) {
-        action.accept(k, (int) entries[i]);
+        action.accept(k, valueAt(i));
       }
     }
   }
@@ -178,7 +181,7 @@ final class IdIndex {
       String k = oldKeys[j];
       if (k != null) {
         int i = home((int) (oldEntries[j] >>> 32));
-        while (keys[i] != null) {
+        while (entries[i] != 0) {
           i = (i + 1) & mask;
         }
         keys[i] = k;
