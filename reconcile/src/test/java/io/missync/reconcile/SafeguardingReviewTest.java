@@ -388,6 +388,73 @@ class SafeguardingReviewTest {
         v::toString);
   }
 
+  // ------------------------------------------------------------ deactivate, never delete
+
+  /**
+   * The hard-delete grace period is per entity type: a grace set for contacts deletes an expired
+   * contact and never a student deactivated as long ago; a leaver who is back after the grace
+   * period is reactivated, not deleted.
+   */
+  @Test
+  void theGracePeriodIsPerTypeAndARejoinerPastItIsReactivatedNotDeleted() {
+    LocalDate longAgo = Fx.TODAY.minusDays(40);
+    Account oldPupil =
+        Account.builder("acc-p", EntityType.STUDENT)
+            .link(PersonRef.student("GONE"))
+            .active(false)
+            .deactivatedOn(longAgo)
+            .build();
+    Account oldParent =
+        Account.builder("acc-c", EntityType.CONTACT)
+            .link(PersonRef.contact("GONE-C"))
+            .active(false)
+            .deactivatedOn(longAgo)
+            .build();
+    Account back =
+        Account.builder("acc-b", EntityType.STUDENT)
+            .link(S1)
+            .active(false)
+            .deactivatedOn(longAgo)
+            .build();
+    TargetState state =
+        TargetState.builder(Fx.SCHOOL, 1)
+            .putAccount(oldPupil)
+            .putAccount(oldParent)
+            .putAccount(back)
+            .build();
+    SyncPolicy contactsOnly =
+        SyncPolicy.builder()
+            .hardDeleteAfter(EntityType.CONTACT, java.time.Period.ofDays(30))
+            .build();
+    MisSnapshot s = snapshot().addStudent(student("S1", "Amelia", "Smith").build()).build();
+    Plan p = Fx.planner(contactsOnly).plan(state, s);
+    assertEquals(
+        List.of("acc-c"),
+        of(p, ChangeKind.DELETE_ACCOUNT).stream()
+            .map(c -> ((io.missync.core.plan.DeleteAccount) c).account().accountId())
+            .toList());
+    assertEquals(List.of(ReasonCode.REJOINED), codes(p, ChangeKind.REACTIVATE_ACCOUNT));
+    // a grace period for students too: the rejoiner is still reactivated, never deleted
+    SyncPolicy both =
+        contactsOnly.toBuilder()
+            .hardDeleteAfter(EntityType.STUDENT, java.time.Period.ofDays(30))
+            .build();
+    Plan q = Fx.planner(both).plan(state, s);
+    assertEquals(
+        Set.of("acc-c", "acc-p"),
+        of(q, ChangeKind.DELETE_ACCOUNT).stream()
+            .map(c -> ((io.missync.core.plan.DeleteAccount) c).account().accountId())
+            .collect(Collectors.toSet()));
+    assertEquals(List.of(ReasonCode.REJOINED), codes(q, ChangeKind.REACTIVATE_ACCOUNT));
+    // a partial read never deletes: absence is not evidence
+    MisSnapshot partial =
+        s.toBuilder()
+            .completeness(EntityType.STUDENT, Completeness.PARTIAL)
+            .completeness(EntityType.CONTACT, Completeness.PARTIAL)
+            .build();
+    assertEquals(List.of(), of(Fx.planner(both).plan(state, partial), ChangeKind.DELETE_ACCOUNT));
+  }
+
   // ------------------------------------------------------------ dates and clocks
 
   /**
