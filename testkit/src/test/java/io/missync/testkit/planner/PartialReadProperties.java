@@ -1,6 +1,7 @@
 package io.missync.testkit.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.missync.core.EntityType;
 import io.missync.core.model.Completeness;
@@ -10,11 +11,13 @@ import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.PersonRef;
 import io.missync.core.model.Student;
 import io.missync.core.plan.Change;
+import io.missync.core.plan.ChangeKind;
 import io.missync.core.plan.DeactivateAccount;
 import io.missync.core.plan.Plan;
 import io.missync.core.state.Account;
 import io.missync.core.state.ProductGuardianLink;
 import io.missync.core.state.TargetState;
+import io.missync.testkit.gen.SchoolMutations;
 import io.missync.testkit.gen.Schools;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -133,6 +136,18 @@ class PartialReadProperties {
     assertEquals(List.of(), w.contactRuleViolations());
     assertEquals(List.of(), w.sinkDisagreements());
     assertEquals(List.of(), w.harness.plan(delta).changes(), "converges");
+
+    // the next full read agrees with the delta: nobody the delta took out comes back
+    MisSnapshot full = SchoolMutations.removePeople(school, gone);
+    Plan next = w.harness.plan(full);
+    for (Change c : next.changes()) {
+      assertFalse(
+          c.kind() == ChangeKind.REACTIVATE_ACCOUNT || c.kind() == ChangeKind.CREATE_ACCOUNT,
+          () -> "full read after the delta planned " + c);
+    }
+    w.next(full);
+    assertEquals(List.of(), w.activeLeavers());
+    assertEquals(List.of(), w.contactRuleViolations());
   }
 
   @Property(tries = 100)
