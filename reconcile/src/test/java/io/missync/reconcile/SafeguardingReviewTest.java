@@ -111,8 +111,6 @@ class SafeguardingReviewTest {
         s1Left.toBuilder()
             .put(student("S2", "Oliver", "Smith").upn(UPN_S2).leavingDate(Fx.TODAY).build())
             .build();
-    Fx.Product later = new Fx.Product();
-    later.sync(family().build());
     Plan tomorrow =
         new Planner(SyncPolicy.defaults(), Fx.credentials(), dayAfter())
             .plan(product.state(), bothLeft);
