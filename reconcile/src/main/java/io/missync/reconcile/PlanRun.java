@@ -495,14 +495,41 @@ final class PlanRun {
         }
       } else if (type == EntityType.CONTACT
           && acc.active()
-          && snap.isComplete(EntityType.STUDENT)
-          && noActiveLinkedStudent(acc.accountId())) {
+          && noActiveLinkedStudent(acc.accountId(), Set.of())) {
+        // the students it is linked to in the product have all left (even if only a partial read
+        // could see them go): a contact goes with its last student, in the same run
         deactivate(aref, Reason.of(ReasonCode.NO_ACTIVE_STUDENT, "productLinks", "inactive"));
       }
     }
   }
 
-  private boolean noActiveLinkedStudent(String contactAccountId) {
+  /**
+   * Product links (contact account | student account) that the snapshot shows outright are no
+   * longer eligible: the link is in the snapshot, both ends resolve, and it fails the policy (e.g.
+   * parental responsibility withdrawn). Such a link is evidence on its own, even when the links are
+   * only a partial read.
+   */
+  private Set<String> explicitlyIneligibleLinks() {
+    Set<String> out = new HashSet<>();
+    for (GuardianLink l : snap.guardianLinks()) {
+      if (eligible(l)) {
+        continue;
+      }
+      String cAcc = accountIdAfter(l.contact());
+      String sAcc = accountIdAfter(l.student());
+      if (cAcc != null && sAcc != null) {
+        out.add(cAcc + "|" + sAcc);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * True when the contact's account has product links and every one of them, less those in {@code
+   * notEligible}, is to a student whose account is inactive after the plan (or when all of them are
+   * in {@code notEligible}). False when it has no product links: nothing is known.
+   */
+  private boolean noActiveLinkedStudent(String contactAccountId, Set<String> notEligible) {
     Map<String, List<String>> byContact = productLinksByContact;
     if (byContact == null) {
       byContact = new HashMap<>();
@@ -518,7 +545,7 @@ final class PlanRun {
       return false;
     }
     for (String s : students) {
-      if (accountActiveAfter(s)) {
+      if (!notEligible.contains(contactAccountId + "|" + s) && accountActiveAfter(s)) {
         return false;
       }
     }
@@ -528,6 +555,7 @@ final class PlanRun {
   private void planContacts() {
     boolean canDecide =
         snap.isComplete(EntityType.GUARDIAN_LINK) && snap.isComplete(EntityType.STUDENT);
+    Set<String> explicitIneligible = null;
     for (Contact c : snap.contacts()) {
       boolean eligibleContact = !policy.contactRequiresEmail() || c.email().isPresent();
       int eligibleLinks = 0;
@@ -556,6 +584,28 @@ final class PlanRun {
           why =
               Reason.of(
                   ReasonCode.NO_ACTIVE_STUDENT, "eligibleLinks", Integer.toString(eligibleLinks));
+        }
+      }
+      if (!wanted && !canDecide && !anyActive) {
+        // a partial read cannot decide from absence; it can from what the product knows: the
+        // contact's last linked student left in this run (deleted, leaving date passed), or the
+        // snapshot shows its remaining links are no longer eligible
+        Account acc = state.accountFor(c.ref()).orElse(null);
+        if (acc != null && acc.active() && !acc.isProtected()) {
+          if (explicitIneligible == null) {
+            explicitIneligible = explicitlyIneligibleLinks();
+          }
+          if (noActiveLinkedStudent(acc.accountId(), explicitIneligible)) {
+            deactivate(
+                AccountRef.of(c.ref(), acc.accountId()),
+                Reason.of(
+                    ReasonCode.NO_ACTIVE_STUDENT,
+                    "eligibleLinks",
+                    Integer.toString(eligibleLinks),
+                    "productLinks",
+                    "inactive"));
+            continue;
+          }
         }
       }
       person(c, wanted, why, canDecide);
@@ -1181,7 +1231,10 @@ final class PlanRun {
               priority,
               Reason.of(ReasonCode.GUARDIAN_ADDED, "relationship", l.relationship().value())));
     }
-    if (!snap.isComplete(EntityType.GUARDIAN_LINK) || seen.size() == state.guardianLinks().size()) {
+    boolean complete = snap.isComplete(EntityType.GUARDIAN_LINK);
+    // a partial read cannot unlink by absence, only the links it shows are no longer eligible
+    Set<String> explicit = complete ? Set.of() : explicitlyIneligibleLinks();
+    if ((!complete && explicit.isEmpty()) || seen.size() == state.guardianLinks().size()) {
       return;
     }
     Set<String> unresolved = new HashSet<>();
@@ -1193,7 +1246,9 @@ final class PlanRun {
       }
     }
     for (ProductGuardianLink pl : state.guardianLinks()) {
-      if (seen.contains(pl) || unresolved.contains(pl.key())) {
+      if (seen.contains(pl)
+          || unresolved.contains(pl.key())
+          || (!complete && !explicit.contains(pl.key()))) {
         continue;
       }
       Account ca = state.account(pl.contactAccountId()).orElse(null);
@@ -1214,12 +1269,19 @@ final class PlanRun {
           new UnlinkGuardian(
               AccountRef.of(cp, ca.accountId()),
               AccountRef.of(sp, sa.accountId()),
-              Reason.of(
-                  ReasonCode.GUARDIAN_REMOVED,
-                  "relationship",
-                  pl.relationship().value(),
-                  "guardianLinks",
-                  Completeness.COMPLETE.name())));
+              complete
+                  ? Reason.of(
+                      ReasonCode.GUARDIAN_REMOVED,
+                      "relationship",
+                      pl.relationship().value(),
+                      "guardianLinks",
+                      Completeness.COMPLETE.name())
+                  : Reason.of(
+                      ReasonCode.GUARDIAN_REMOVED,
+                      "relationship",
+                      pl.relationship().value(),
+                      "eligible",
+                      "false")));
     }
   }
 

@@ -25,6 +25,8 @@ import java.util.OptionalLong;
  *   <li>the source is empty or absent for a person type the product has active accounts of ({@link
  *       HoldReason.Code#EMPTY_SOURCE}, {@link HoldReason.Code#INCOMPLETE_SOURCE}), or partial when
  *       the policy says so;
+ *   <li>a complete read has no groups, or no guardian links, while the product has some and the
+ *       plan would archive or unlink them ({@link HoldReason.Code#EMPTY_SOURCE});
  *   <li>the number of records fetched disagrees with the source's own count ({@link
  *       HoldReason.Code#COUNT_MISMATCH});
  *   <li>changes of a kind pass a threshold ({@link HoldReason.Code#THRESHOLD_EXCEEDED});
@@ -90,6 +92,24 @@ public final class SafetyGate {
         reasons.add(
             new HoldReason(
                 HoldReason.Code.INCOMPLETE_SOURCE, t, "the source's " + name + " are partial"));
+      }
+    }
+    // a complete read with no groups or no guardian links, while the plan would archive or unlink
+    // what the product has, is an outage or a half-loaded export, not "every class ended" or
+    // "every parent left" (below the thresholds, a small school would be emptied unattended)
+    for (EntityType t : new EntityType[] {EntityType.GROUP, EntityType.GUARDIAN_LINK}) {
+      int have = stats.baseline(t);
+      ChangeKind removal =
+          t == EntityType.GROUP ? ChangeKind.ARCHIVE_GROUP : ChangeKind.UNLINK_GUARDIAN;
+      if (have > 0
+          && snapshot.isComplete(t)
+          && snapshot.count(t) == 0
+          && stats.count(t, removal) > 0) {
+        reasons.add(
+            new HoldReason(
+                HoldReason.Code.EMPTY_SOURCE,
+                t,
+                "the source has 0 " + plural(t) + " and the product has " + have));
       }
     }
     for (EntityType t : EntityType.values()) {
