@@ -12,7 +12,6 @@ final class Checks {
   static final int NO_DATE = Integer.MIN_VALUE;
 
   private static final Pattern UPN = Pattern.compile("[A-Z][0-9]{11}[0-9A-Z]");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private Checks() {}
 
@@ -55,7 +54,7 @@ final class Checks {
     if (s == null) {
       return null;
     }
-    if (!EMAIL.matcher(s).matches()) {
+    if (!MatchKeys.isEmailAddress(s)) {
       throw new InvalidRecordException(type, field, "is not an email address");
     }
     return s;

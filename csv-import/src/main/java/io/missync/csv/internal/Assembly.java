@@ -7,6 +7,7 @@ import io.missync.core.model.Gender;
 import io.missync.core.model.Group;
 import io.missync.core.model.GuardianLink;
 import io.missync.core.model.InvalidRecordException;
+import io.missync.core.model.MatchKeys;
 import io.missync.core.model.Membership;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.Person;
@@ -164,33 +165,11 @@ public final class Assembly {
     if (s.isEmpty()) {
       return null;
     }
-    if (!isEmail(s)) {
+    if (!MatchKeys.isEmailAddress(s)) {
       t.warn(Kind.INVALID_VALUE, c, "not an email address; value dropped");
       return null;
     }
     return s;
-  }
-
-  /** The same rule as the model's {@code [^@\\s]+@[^@\\s]+\\.[^@\\s]+}, without a regex. */
-  static boolean isEmail(String s) {
-    int at = -1;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
-        return false;
-      }
-      if (ch == '@') {
-        if (at >= 0) {
-          return false;
-        }
-        at = i;
-      }
-    }
-    if (at <= 0) {
-      return false;
-    }
-    int dot = s.indexOf('.', at + 2);
-    return dot > 0 && dot < s.length() - 1;
   }
 
   public static @Nullable String upn(Table t, int c) {
