@@ -211,6 +211,7 @@ public final class OneRosterReader {
   private final Map<String, Map<Long, Superseded>> superseded = new HashMap<>();
 
   private final Set<String> touchedUsers = new HashSet<>();
+  private final Map<String, String> userIdKeys = new HashMap<>();
   private final Set<String> deletedUsers = new HashSet<>();
   private final Set<String> deletedGroups = new HashSet<>();
   private @Nullable String schoolId;
@@ -1084,7 +1085,8 @@ public final class OneRosterReader {
                 Kind.INVALID_VALUE, userIds, "userIds must be a list of {type:id}; value dropped");
           } else {
             for (String[] ti : typed) {
-              b.attribute("userId:" + ti[0], ti[1]);
+              // one key instance per id type, not one per user
+              b.attribute(userIdKeys.computeIfAbsent(ti[0], k -> "userId:" + k), ti[1]);
             }
           }
         }
