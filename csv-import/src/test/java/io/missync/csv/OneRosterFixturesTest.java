@@ -363,6 +363,18 @@ class OneRosterFixturesTest {
     return dir;
   }
 
+  /** Reads a bulk export of these users rows only. */
+  ImportResult usersBulk(String... rows) throws IOException {
+    return CsvImporter.builder().build().read(usersOnly(tmp.resolve("bulk"), "bulk", rows));
+  }
+
+  /** Reads a delta of these users rows only over the snapshot before. */
+  ImportResult usersDelta(MisSnapshot before, String... rows) throws IOException {
+    return CsvImporter.builder()
+        .build()
+        .readDelta(usersOnly(tmp.resolve("delta"), "delta", rows), before);
+  }
+
   static String user(
       String id, String status, String modified, String role, String given, String agents) {
     return id
@@ -379,19 +391,14 @@ class OneRosterFixturesTest {
         + "\",,";
   }
 
-  static MisSnapshot linksBefore(Path tmp) throws IOException {
+  MisSnapshot linksBefore() throws IOException {
     // par-1 lists stu-1 (stu-1 does not list par-1); stu-2 lists par-2 (par-2 does not list stu-2)
     ImportResult r =
-        CsvImporter.builder()
-            .build()
-            .read(
-                usersOnly(
-                    tmp.resolve("bulk"),
-                    "bulk",
-                    user("stu-1", "", "", "student", "Amy", ""),
-                    user("stu-2", "", "", "student", "Ben", "par-2"),
-                    user("par-1", "", "", "parent", "Pat", "stu-1"),
-                    user("par-2", "", "", "guardian", "Gail", "")));
+        usersBulk(
+            user("stu-1", "", "", "student", "Amy", ""),
+            user("stu-2", "", "", "student", "Ben", "par-2"),
+            user("par-1", "", "", "parent", "Pat", "stu-1"),
+            user("par-2", "", "", "guardian", "Gail", ""));
     assertEquals(0, r.errorCount(), r.report());
     MisSnapshot s = r.snapshot();
     assertEquals(2, s.count(EntityType.GUARDIAN_LINK));
@@ -400,17 +407,12 @@ class OneRosterFixturesTest {
 
   @Test
   void aDeltaStudentRowWithoutAgentsKeepsTheLinkOnlyItsUnchangedParentAsserts() throws IOException {
-    MisSnapshot before = linksBefore(tmp);
+    MisSnapshot before = linksBefore();
     ImportResult r =
-        CsvImporter.builder()
-            .build()
-            .readDelta(
-                usersOnly(
-                    tmp.resolve("delta"),
-                    "delta",
-                    user("stu-1", "active", "2026-11-20T10:00:00Z", "student", "Amelia", ""),
-                    user("stu-2", "active", "2026-11-20T10:00:00Z", "student", "Benjamin", "")),
-                before);
+        usersDelta(
+            before,
+            user("stu-1", "active", "2026-11-20T10:00:00Z", "student", "Amelia", ""),
+            user("stu-2", "active", "2026-11-20T10:00:00Z", "student", "Benjamin", ""));
     MisSnapshot s = r.snapshot();
     assertEquals(0, r.errorCount(), r.report());
     assertEquals("Amelia", s.student("stu-1").orElseThrow().forename());
@@ -423,19 +425,14 @@ class OneRosterFixturesTest {
 
   @Test
   void aDeltaParentRowWithoutAgentsKeepsTheLinkItsUnchangedStudentAsserts() throws IOException {
-    MisSnapshot before = linksBefore(tmp);
+    MisSnapshot before = linksBefore();
     ImportResult r =
-        CsvImporter.builder()
-            .build()
-            .readDelta(
-                usersOnly(
-                    tmp.resolve("delta"),
-                    "delta",
-                    // par-2 becomes a parent (relationship follows) and lists no one
-                    user("par-2", "active", "2026-11-20T10:00:00Z", "parent", "Gail", ""),
-                    // par-1 drops stu-1, the link only its row asserted
-                    user("par-1", "active", "2026-11-20T10:00:00Z", "parent", "Pat", "")),
-                before);
+        usersDelta(
+            before,
+            // par-2 becomes a parent (relationship follows) and lists no one
+            user("par-2", "active", "2026-11-20T10:00:00Z", "parent", "Gail", ""),
+            // par-1 drops stu-1, the link only its row asserted
+            user("par-1", "active", "2026-11-20T10:00:00Z", "parent", "Pat", ""));
     MisSnapshot s = r.snapshot();
     assertEquals(0, r.errorCount(), r.report());
     assertEquals(Relationship.PARENT, link(s, "par-2", "stu-2").relationship());
@@ -447,24 +444,14 @@ class OneRosterFixturesTest {
   void aLinkAParentAssertedBeforeTheStudentExistedAppearsWhenTheStudentArrives()
       throws IOException {
     ImportResult first =
-        CsvImporter.builder()
-            .build()
-            .read(
-                usersOnly(
-                    tmp.resolve("bulk"),
-                    "bulk",
-                    user("stu-1", "", "", "student", "Amy", ""),
-                    user("par-1", "", "", "parent", "Pat", "stu-1,stu-9")));
+        usersBulk(
+            user("stu-1", "", "", "student", "Amy", ""),
+            user("par-1", "", "", "parent", "Pat", "stu-1,stu-9"));
     assertEquals("agentSourcedIds", at(first, Kind.UNKNOWN_REFERENCE, "users.csv", 3).column());
     ImportResult r =
-        CsvImporter.builder()
-            .build()
-            .readDelta(
-                usersOnly(
-                    tmp.resolve("delta"),
-                    "delta",
-                    user("stu-9", "active", "2026-11-20T10:00:00Z", "student", "Nina", "")),
-                first.snapshot());
+        usersDelta(
+            first.snapshot(),
+            user("stu-9", "active", "2026-11-20T10:00:00Z", "student", "Nina", ""));
     MisSnapshot s = r.snapshot();
     assertEquals(Relationship.PARENT, link(s, "par-1", "stu-9").relationship());
     assertEquals(Relationship.PARENT, link(s, "par-1", "stu-1").relationship());
@@ -473,16 +460,10 @@ class OneRosterFixturesTest {
 
   @Test
   void aDeletedStudentLosesTheLinksItsParentStillAsserts() throws IOException {
-    MisSnapshot before = linksBefore(tmp);
+    MisSnapshot before = linksBefore();
     ImportResult r =
-        CsvImporter.builder()
-            .build()
-            .readDelta(
-                usersOnly(
-                    tmp.resolve("delta"),
-                    "delta",
-                    user("stu-1", "tobedeleted", "2026-11-20T10:00:00Z", "student", "Amy", "")),
-                before);
+        usersDelta(
+            before, user("stu-1", "tobedeleted", "2026-11-20T10:00:00Z", "student", "Amy", ""));
     MisSnapshot s = r.snapshot();
     assertTrue(s.student("stu-1").isEmpty());
     assertTrue(s.linksOfContact("par-1").isEmpty());

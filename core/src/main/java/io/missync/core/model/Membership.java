@@ -27,12 +27,13 @@ public final class Membership {
       MembershipRole role,
       @Nullable LocalDate from,
       @Nullable LocalDate to) {
-    this.groupId = Checks.id("Membership", "groupId", groupId);
-    this.personType = person.type();
-    this.personId = person.id();
-    this.role = role;
-    this.effectiveFrom = Checks.epochDay(from);
-    this.effectiveTo = Checks.epochDay(to);
+    this(
+        Checks.id("Membership", "groupId", groupId),
+        person.type(),
+        person.id(),
+        role,
+        Checks.epochDay(from),
+        Checks.epochDay(to));
     Checks.notBefore("Membership", "effectiveTo", effectiveTo, "effectiveFrom", effectiveFrom);
   }
 
