@@ -154,14 +154,24 @@ final class SimHandler implements HttpHandler {
         inFlight.computeIfAbsent(
             ex.getRequestURI().getRawPath(), k -> new java.util.concurrent.atomic.AtomicInteger());
     int concurrent = onPath.incrementAndGet();
+    // a request stops counting as in flight once its answer starts, not once the handler returns:
+    // a client reading sequentially may send its next request before this thread gets back here
+    java.util.concurrent.atomic.AtomicBoolean open =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Runnable answered =
+        () -> {
+          if (open.compareAndSet(true, false)) {
+            onPath.decrementAndGet();
+          }
+        };
     try {
-      handle(ex, concurrent);
+      handle(ex, concurrent, answered);
     } finally {
-      onPath.decrementAndGet();
+      answered.run();
     }
   }
 
-  private void handle(HttpExchange ex, int concurrent) throws IOException {
+  private void handle(HttpExchange ex, int concurrent, Runnable answered) throws IOException {
     long index = counter.incrementAndGet();
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getRawPath();
@@ -182,6 +192,7 @@ final class SimHandler implements HttpHandler {
     LOG.debug("#{} {} {} fault={}", index, method, path, fault);
     if (fault != null && fault.kind() == Fault.Kind.CONNECTION_RESET) {
       record(new RecordedRequest(index, method, path, rawQuery, -1, fault, concurrent));
+      answered.run();
       ex.close();
       return;
     }
@@ -244,6 +255,7 @@ final class SimHandler implements HttpHandler {
     for (Map.Entry<String, String> h : r.headers.entrySet()) {
       ex.getResponseHeaders().set(h.getKey(), h.getValue());
     }
+    answered.run();
     try {
       if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY) {
         ex.sendResponseHeaders(r.status, bytes.length);
