@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
  * A map from id strings to non-negative ints (positions), by open addressing with linear probing:
  * one array of keys and one of {@code hash << 32 | value + 1} (0 marks an empty bucket), so an
  * entry costs no object and a lookup scans the probed longs, touching a key only when the hashes
- * agree. Snapshots index millions of people with it; a lookup by a freshly parsed id is a few cache
- * misses fewer than a {@code HashMap<String, Integer>}, and an entry takes about a third of the
- * memory.
+ * agree. Snapshots index millions of people with it; a lookup by a freshly parsed id is a cache
+ * miss or two fewer than in a {@code HashMap<String, Integer>} (no node, no boxed value), and an
+ * entry takes 16 to 32 bytes (the table fills to three quarters, doubling) against about 52.
  *
  * <p>Reads are safe from many threads once no one writes. Removal shifts later entries back (no
  * tombstones), so a long-lived, changing index stays as fast as a fresh one.
