@@ -78,7 +78,7 @@ final class PlanRun {
   private final boolean migrationAnnounced;
   private final LocalDate today;
 
-  // buckets, in application order
+  // buckets; see assemble() for the application order
   private final List<Change> groupCreates = new ArrayList<>();
   private final List<Change> groupUpdates = new ArrayList<>();
   private final List<Change> rekeys = new ArrayList<>();
@@ -111,6 +111,7 @@ final class PlanRun {
   private final EnumMap<EntityType, Integer> baseline = new EnumMap<>(EntityType.class);
   private @Nullable Map<String, List<String>> productLinksByStudent;
   private @Nullable Map<String, List<String>> productLinksByContact;
+  private @Nullable Boolean migration;
 
   PlanRun(
       SyncPolicy policy,
@@ -125,7 +126,7 @@ final class PlanRun {
     this.state = state;
     this.snap = snap;
     this.migrationAnnounced = migrationAnnounced;
-    this.today = LocalDate.now(clock);
+    this.today = LocalDate.ofInstant(clock.instant(), policy.schoolZone());
     for (EntityType t : PEOPLE) {
       deactivations.put(t, new ArrayList<>());
       vanished.put(t, new ArrayList<>());
@@ -232,10 +233,20 @@ final class PlanRun {
 
   /**
    * True when an MIS migration is announced, or visible before people are matched: most linked,
-   * active pupils' ids are gone from a complete snapshot while their UPN is there under a new id. A
-   * year-end rollover changes class ids too, but never pupils' ids, so it does not count.
+   * active pupils' ids are gone from a complete snapshot while their UPN is there under a new id
+   * (as the UPN or the former UPN). A year-end rollover changes class ids too, but never pupils'
+   * ids, so it does not count.
    */
   private boolean migrationUnderway() {
+    Boolean m = migration;
+    if (m == null) {
+      m = detectMigration();
+      migration = m;
+    }
+    return m;
+  }
+
+  private boolean detectMigration() {
     if (migrationAnnounced) {
       return true;
     }
@@ -252,7 +263,8 @@ final class PlanRun {
       linked++;
       if (snap.student(l.id()).isEmpty()) {
         String upn = a.field(AccountField.UPN).orElse(null);
-        if (upn != null && !snap.studentsByUpn(upn).isEmpty()) {
+        if (upn != null
+            && (!snap.studentsByUpn(upn).isEmpty() || !snap.studentsByFormerUpn(upn).isEmpty())) {
           moved++;
         }
       }
@@ -464,11 +476,21 @@ final class PlanRun {
     }
   }
 
-  /** Accounts of the type whose MIS person is gone: leavers, unless a match claimed them. */
+  /**
+   * Accounts of the type whose MIS person is gone: leavers, unless a match re-keyed them to a new
+   * MIS id. An account an uncertain match only claims (a review item: an email, name and date of
+   * birth, or name and year match, or an ambiguous one) is still a leaver's outside a migration: it
+   * is deactivated in this run while the review stands, and a person who confirms the match links
+   * it to the new MIS id, after which it is reactivated as a re-joiner (e.g. the departing SENCo
+   * whose senco@ address the new SENCo now has, or a Year 7 leaver and a joiner with the same name:
+   * neither may keep or inherit access on a guess). During a migration (announced or detected) such
+   * an account is left as it is until a person decides: nobody is deactivated and recreated.
+   */
   private void leavers(EntityType type) {
     boolean complete = snap.isComplete(type);
     for (Account acc : vanishedOf(type)) {
-      if (claimedAccounts.contains(acc.accountId())) {
+      if (claimedAccounts.contains(acc.accountId())
+          && (rekeyedAccounts.containsKey(acc.accountId()) || migrationUnderway())) {
         continue;
       }
       PersonRef old = acc.link().orElseThrow();
@@ -1034,8 +1056,12 @@ final class PlanRun {
       Account acc = m.accounts.get(0);
       claimedAccounts.add(acc.accountId());
       MatchConfidence conf = confidence(m.tier);
-      if (conf == MatchConfidence.CERTAIN
-          || (conf == MatchConfidence.LIKELY && policy.autoApplyLikelyMatches())) {
+      // outside a migration a LIKELY (email) match to a leaver's account is always reviewed, even
+      // with autoApplyLikelyMatches: a role address (senco@, head@) passes from the leaver to a
+      // new person, who must not inherit the account and its credentials without a person's say
+      boolean autoLikely =
+          policy.autoApplyLikelyMatches() && (acc.link().isEmpty() || migrationUnderway());
+      if (conf == MatchConfidence.CERTAIN || (conf == MatchConfidence.LIKELY && autoLikely)) {
         rekey(p, acc, m.tier, conf);
       } else {
         reviews.add(
@@ -1343,6 +1369,11 @@ final class PlanRun {
 
   private Plan assemble() {
     List<Change> all = new ArrayList<>();
+    // leavers first: their access goes before anything else is tried, so no later change (a
+    // create the product rejects, a sink that throws, a process that dies) can leave them with it
+    for (EntityType t : PEOPLE) {
+      addSorted(all, deactivationsOf(t), ChangeOrder.BY_SUBJECT);
+    }
     addSorted(all, groupCreates, ChangeOrder.BY_GROUP);
     addSorted(all, groupUpdates, ChangeOrder.BY_GROUP);
     addSorted(all, rekeys, ChangeOrder.BY_SUBJECT);
@@ -1351,9 +1382,6 @@ final class PlanRun {
     addSorted(all, updates, ChangeOrder.BY_SUBJECT);
     addSorted(all, memberships, ChangeOrder.BY_SUBJECT);
     addSorted(all, guardianLinks, ChangeOrder.BY_SUBJECT);
-    for (EntityType t : PEOPLE) {
-      addSorted(all, deactivationsOf(t), ChangeOrder.BY_SUBJECT);
-    }
     addSorted(all, archives, ChangeOrder.BY_GROUP);
     addSorted(all, deletes, ChangeOrder.BY_SUBJECT);
     reviews.sort(ChangeOrder.REVIEWS);
@@ -1365,11 +1393,37 @@ final class PlanRun {
     }
     baseline.put(EntityType.GROUP, groupsBase);
     baseline.put(EntityType.GUARDIAN_LINK, state.guardianLinks().size());
+    baseline.put(EntityType.MEMBERSHIP, managedMemberships());
     PlanStatistics stats = PlanStatistics.of(all, baseline);
     String id =
         PlanFingerprint.of(state.schoolId(), state.version(), migrationAnnounced, all, reviews);
     return new Plan(
         id, state.schoolId(), state.version(), clock.instant(), all, reviews, stats, null);
+  }
+
+  /** The product's memberships of active accounts in live groups the MIS manages. */
+  private int managedMemberships() {
+    Set<String> managed = new HashSet<>();
+    for (ProductGroup g : state.groups()) {
+      if (g.sourceGroupId() != null && !g.archived()) {
+        managed.add(g.groupId());
+      }
+    }
+    if (managed.isEmpty()) {
+      return 0;
+    }
+    int n = 0;
+    for (Account a : state.accounts()) {
+      if (!a.active()) {
+        continue;
+      }
+      for (String g : a.groups().keySet()) {
+        if (managed.contains(g)) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   private static void addSorted(List<Change> out, List<Change> bucket, Comparator<Change> order) {

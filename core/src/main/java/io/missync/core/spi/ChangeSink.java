@@ -9,7 +9,11 @@ import io.missync.core.plan.Change;
  *
  * <ul>
  *   <li>{@code apply} returns a result for every change; it throws only for programming errors.
- *       Product-side failures are {@link ChangeResult.Failed}.
+ *       Product-side failures are {@link ChangeResult.Failed}. If it throws anyway, the applier
+ *       journals that change as failed (the exception's class name only, never its message) and
+ *       goes on with the rest of the plan; the next plan tries the change again.
+ *   <li>Deactivations reach the sink first in a plan, before creates, updates, memberships and
+ *       guardian links.
  *   <li>A create returns {@link ChangeResult.Applied} with the new product id.
  *   <li>Applying the same change twice has the effect of applying it once (the applier may retry
  *       after a crash).
