@@ -103,6 +103,8 @@ final class PlanRun {
   private final Map<PersonRef, String> rekeyedTo = new HashMap<>();
   private final Map<String, PersonRef> rekeyedAccounts = new HashMap<>();
   private final Set<String> claimedAccounts = new HashSet<>();
+  // accounts an ambiguous match claims on a certain tier (e.g. two same-named parents of one child)
+  private final Set<String> certainlyClaimed = new HashSet<>();
   private final EnumMap<EntityType, List<Account>> vanished = new EnumMap<>(EntityType.class);
   private final EnumMap<EntityType, List<Account>> unlinked = new EnumMap<>(EntityType.class);
   private final EnumMap<EntityType, List<Person>> pending = new EnumMap<>(EntityType.class);
@@ -112,6 +114,8 @@ final class PlanRun {
   private @Nullable Map<String, List<String>> productLinksByStudent;
   private @Nullable Map<String, List<String>> productLinksByContact;
   private @Nullable Boolean migration;
+  private final EnumMap<EntityType, Integer> linkedActive = new EnumMap<>(EntityType.class);
+  private final Set<EntityType> churned = java.util.EnumSet.noneOf(EntityType.class);
 
   PlanRun(
       SyncPolicy policy,
@@ -217,6 +221,9 @@ final class PlanRun {
         continue;
       }
       Optional<PersonRef> link = a.link();
+      if (a.active() && link.isPresent()) {
+        linkedActive.merge(k, 1, Integer::sum);
+      }
       if (link.isEmpty()) {
         unlinkedOf(k).add(a);
       } else if (snap.person(link.get()).isEmpty()) {
@@ -244,6 +251,16 @@ final class PlanRun {
       migration = m;
     }
     return m;
+  }
+
+  /**
+   * True when the type is migrating: an MIS migration is underway ({@link #migrationUnderway()}),
+   * or the type shows mass id churn with matching keys (most of its linked, active accounts
+   * vanished and each is matched by someone new: what a migration's later runs, or a migration of
+   * staff alone, look like). A single leaver whose email a newcomer now has is not churn.
+   */
+  private boolean migrating(EntityType type) {
+    return churned.contains(type) || migrationUnderway();
   }
 
   private boolean detectMigration() {
@@ -478,19 +495,29 @@ final class PlanRun {
 
   /**
    * Accounts of the type whose MIS person is gone: leavers, unless a match re-keyed them to a new
-   * MIS id. An account an uncertain match only claims (a review item: an email, name and date of
-   * birth, or name and year match, or an ambiguous one) is still a leaver's outside a migration: it
-   * is deactivated in this run while the review stands, and a person who confirms the match links
-   * it to the new MIS id, after which it is reactivated as a re-joiner (e.g. the departing SENCo
-   * whose senco@ address the new SENCo now has, or a Year 7 leaver and a joiner with the same name:
-   * neither may keep or inherit access on a guess). During a migration (announced or detected) such
-   * an account is left as it is until a person decides: nobody is deactivated and recreated.
+   * MIS id. An account that an uncertain match only claims (a review item on an email, name and
+   * date of birth, or name and year match, or an ambiguity on those tiers) is still a leaver's
+   * outside a migration: it is deactivated in this run while the review stands, and a person who
+   * confirms the match links it to the new MIS id, after which it is reactivated as a re-joiner
+   * (e.g. the departing SENCo whose senco@ address the new SENCo now has, or a Year 7 leaver and a
+   * joiner with the same name: neither may keep or inherit access on a guess). Such an account is
+   * left as it is until a person decides when:
+   *
+   * <ul>
+   *   <li>the type is migrating (an announced or detected migration, or mass id churn of the type:
+   *       see {@link #migrating}): nobody is deactivated and recreated; or
+   *   <li>the ambiguity is on a certain tier (UPN, former UPN, or a contact's name and linked
+   *       student, e.g. two parents of the same child with the same name): the person is certainly
+   *       there, only which of the accounts is theirs is open.
+   * </ul>
    */
   private void leavers(EntityType type) {
     boolean complete = snap.isComplete(type);
     for (Account acc : vanishedOf(type)) {
       if (claimedAccounts.contains(acc.accountId())
-          && (rekeyedAccounts.containsKey(acc.accountId()) || migrationUnderway())) {
+          && (rekeyedAccounts.containsKey(acc.accountId())
+              || certainlyClaimed.contains(acc.accountId())
+              || migrating(type))) {
         continue;
       }
       PersonRef old = acc.link().orElseThrow();
@@ -1043,6 +1070,18 @@ final class PlanRun {
         }
       }
     }
+    // mass id churn for the type: most of its linked, active accounts vanished and a new person
+    // matches each (the runs after a migration's first, or a migration of staff only)
+    int churn = 0;
+    for (Account a : vanishedOf(type)) {
+      if (a.active()
+          && (byAccount.containsKey(a.accountId()) || claimedAccounts.contains(a.accountId()))) {
+        churn++;
+      }
+    }
+    if (churn > 0 && churn * 2 > linkedActive.getOrDefault(type, 0)) {
+      churned.add(type);
+    }
     for (Map.Entry<String, List<Person>> e : byAccount.entrySet()) {
       List<Person> claimants = e.getValue();
       if (claimants.size() > 1) {
@@ -1060,7 +1099,7 @@ final class PlanRun {
       // with autoApplyLikelyMatches: a role address (senco@, head@) passes from the leaver to a
       // new person, who must not inherit the account and its credentials without a person's say
       boolean autoLikely =
-          policy.autoApplyLikelyMatches() && (acc.link().isEmpty() || migrationUnderway());
+          policy.autoApplyLikelyMatches() && (acc.link().isEmpty() || migrating(type));
       if (conf == MatchConfidence.CERTAIN || (conf == MatchConfidence.LIKELY && autoLikely)) {
         rekey(p, acc, m.tier, conf);
       } else {
@@ -1086,9 +1125,13 @@ final class PlanRun {
 
   private void ambiguous(Person p, Match m) {
     List<String> ids = new ArrayList<>();
+    boolean certain = confidence(m.tier) == MatchConfidence.CERTAIN;
     for (Account a : m.accounts) {
       ids.add(a.accountId());
       claimedAccounts.add(a.accountId());
+      if (certain) {
+        certainlyClaimed.add(a.accountId());
+      }
     }
     if (held.add(p.ref())) {
       reviews.add(

@@ -455,9 +455,12 @@ class SafeguardingReviewTest {
 
   // ------------------------------------------------------------ uncertain matches
 
-  /** The family, with the SENCo (T1) on the shared senco@ role address. */
+  /** The family, with the SENCo (T1) on the shared senco@ role address, and two colleagues. */
   private static MisSnapshot.Builder withSenco() {
-    return family().put(staff("T1", "Ruth", "Evans").email("senco@school.example.org").build());
+    return family()
+        .put(staff("T1", "Ruth", "Evans").email("senco@school.example.org").build())
+        .addStaff(staff("T2", "Tom", "Hughes").build())
+        .addStaff(staff("T3", "Asha", "Patel").build());
   }
 
   /** The SENCo leaves and her successor, a different person, takes over the senco@ address. */
@@ -538,8 +541,35 @@ class SafeguardingReviewTest {
   }
 
   /**
+   * The name and date of birth case of {@code PlannerTest.nameAndDateOfBirthMatchesAreReviewed...}
+   * in a school where one pupil of two changed id (no migration, no id churn): the leaver goes now
+   * and the review decides whether the newcomer is them.
+   */
+  @Test
+  void aNameAndDateOfBirthMatchOutsideAMigrationStillDeactivatesTheLeaver() {
+    Fx.Product product = provisioned(family().build());
+    MisSnapshot next =
+        family()
+            .remove(S1)
+            .removeMembershipsIf(m -> m.personId().equals("S1"))
+            .removeGuardianLinksIf(l -> l.studentId().equals("S1"))
+            .addStudent(student("N1", "Amélia", "SMITH").upn(null).build())
+            .build();
+    Plan p = product.planner.plan(product.state(), next);
+    assertEquals(Set.of(S1), deactivated(p));
+    assertEquals(List.of(ReasonCode.LEFT_SOURCE), codes(p, ChangeKind.DEACTIVATE_ACCOUNT));
+    assertEquals(List.of(), of(p, ChangeKind.CREATE_ACCOUNT));
+    ReviewItem.PossibleDuplicate review = (ReviewItem.PossibleDuplicate) p.reviewItems().get(0);
+    assertEquals("NAME_DOB", review.reason().evidence().fact("matchedOn").orElseThrow());
+    assertEquals(product.account(S1).accountId(), review.accountId());
+  }
+
+  /**
    * During an announced migration an uncertain match keeps today's behaviour: nobody is deactivated
-   * or recreated while a person decides, and trusted email matches are re-keyed.
+   * or recreated while a person decides, and trusted email matches are re-keyed. The runs after the
+   * migration's first, when the pupils are re-keyed and only the staff's reviews are open, show it
+   * as mass id churn of the staff (every one of them has a new id and a match): still nobody is
+   * deactivated.
    */
   @Test
   void duringAMigrationAnUncertainMatchDeactivatesNobody() {
@@ -551,6 +581,20 @@ class SafeguardingReviewTest {
     Plan auto = Fx.planner(trustEmail).plan(product.state(), newSenco(), true);
     assertEquals(1, of(auto, ChangeKind.REKEY_ACCOUNT).size());
     assertEquals(Set.of(), deactivated(auto));
+
+    // every member of staff has a new id, each matched by email only: churn, not three leavers
+    MisSnapshot staffMigrated =
+        withSenco()
+            .remove(T1)
+            .remove(PersonRef.staff("T2"))
+            .remove(PersonRef.staff("T3"))
+            .addStaff(staff("NT1", "Ruth", "Evans").email("senco@school.example.org").build())
+            .addStaff(staff("NT2", "Tom", "Hughes").build())
+            .addStaff(staff("NT3", "Asha", "Patel").build())
+            .build();
+    Plan churn = product.planner.plan(product.state(), staffMigrated);
+    assertEquals(Set.of(), deactivated(churn));
+    assertEquals(3, churn.reviewItems().size());
   }
 
   // ------------------------------------------------------------ dates and clocks
