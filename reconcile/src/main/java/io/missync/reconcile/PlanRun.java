@@ -1095,11 +1095,12 @@ final class PlanRun {
       Account acc = m.accounts.get(0);
       claimedAccounts.add(acc.accountId());
       MatchConfidence conf = confidence(m.tier);
-      // outside a migration a LIKELY (email) match to a leaver's account is always reviewed, even
-      // with autoApplyLikelyMatches: a role address (senco@, head@) passes from the leaver to a
-      // new person, who must not inherit the account and its credentials without a person's say
+      // outside an announced or detected migration a LIKELY (email) match to a leaver's account
+      // is always reviewed, even with autoApplyLikelyMatches: a role address (senco@, head@)
+      // passes from the leaver to a new person, who must not inherit the account and its
+      // credentials without a person's say (mass id churn of the type is not enough for that)
       boolean autoLikely =
-          policy.autoApplyLikelyMatches() && (acc.link().isEmpty() || migrating(type));
+          policy.autoApplyLikelyMatches() && (acc.link().isEmpty() || migrationUnderway());
       if (conf == MatchConfidence.CERTAIN || (conf == MatchConfidence.LIKELY && autoLikely)) {
         rekey(p, acc, m.tier, conf);
       } else {

@@ -36,6 +36,19 @@ import java.time.Clock;
  * applied: the planner decides a contact's fate from the plan, not from the product. The planner
  * never holds a password: a create names the cohort's password policy.
  *
+ * <p>Leavers and uncertain matches: a person gone from a snapshot complete for their type (or
+ * reported deleted) is a leaver, and their account is deactivated in the same run. A newcomer who
+ * matches a leaver's account on a certain tier (UPN, former UPN, a contact's name and linked
+ * student) takes it over (a re-key). One who matches only on email (unless {@link
+ * SyncPolicy#autoApplyLikelyMatches()} applies, which it never does for a leaver's account outside
+ * an announced or detected migration), name and date of birth, or name and year becomes a review
+ * item and is not created; the leaver's account is still deactivated, so that neither the leaver
+ * keeps access nor the newcomer inherits it on a guess. A person who confirms the match links the
+ * account to the newcomer, and the next plan reactivates it. The account is left as it is, under
+ * review, only while its type is migrating (an announced or detected migration, or mass id churn:
+ * most of the type's linked, active accounts vanished and each is matched by a newcomer, as in the
+ * runs after a migration's first) or when the match is an ambiguity on a certain tier.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class Planner {

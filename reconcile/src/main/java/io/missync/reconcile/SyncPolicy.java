@@ -442,9 +442,10 @@ public final class SyncPolicy {
     /**
      * Whether email (LIKELY) matches are applied (re-keyed) rather than reviewed: to an account
      * with no MIS link yet (a first sync adopting the product's accounts), and during an MIS
-     * migration (announced or detected). Outside a migration an email match to a leaver's account
-     * is always reviewed, and the leaver's account is deactivated meanwhile: a role address reused
-     * by a new member of staff must not hand them the leaver's account and credentials.
+     * migration (announced or detected). Outside such a migration an email match to a leaver's
+     * account is always reviewed, and the leaver's account is deactivated meanwhile (see {@link
+     * Planner}): a role address reused by a new member of staff must not hand them the leaver's
+     * account and credentials.
      */
     public Builder autoApplyLikelyMatches(boolean apply) {
       this.autoApplyLikelyMatches = apply;

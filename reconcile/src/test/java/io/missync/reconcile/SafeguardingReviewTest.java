@@ -595,6 +595,10 @@ class SafeguardingReviewTest {
     Plan churn = product.planner.plan(product.state(), staffMigrated);
     assertEquals(Set.of(), deactivated(churn));
     assertEquals(3, churn.reviewItems().size());
+    // churn alone is not a migration to hand accounts over on an email match
+    Plan churnTrusting = Fx.planner(trustEmail).plan(product.state(), staffMigrated);
+    assertEquals(List.of(), of(churnTrusting, ChangeKind.REKEY_ACCOUNT));
+    assertEquals(3, churnTrusting.reviewItems().size());
   }
 
   // ------------------------------------------------------------ dates and clocks
