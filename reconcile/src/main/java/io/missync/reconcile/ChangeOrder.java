@@ -22,7 +22,12 @@ import java.util.Comparator;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Total orders on changes and review items, so that a plan never depends on input order. */
+/**
+ * Total orders on changes and review items within one bucket of a plan, so that a plan never
+ * depends on input order. The order of the buckets themselves (deactivations first, then groups,
+ * re-keys and creates, ..., hard deletes last) is set by {@link PlanRun} and described on {@link
+ * Planner}.
+ */
 final class ChangeOrder {
   private ChangeOrder() {}
 

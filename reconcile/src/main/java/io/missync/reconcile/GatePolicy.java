@@ -16,11 +16,43 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Defaults: deactivations of students, staff or contacts: more than 10% and more than 20; hard
  * deletes: more than 5% and more than 10; account updates: more than 50% and more than 200; group
- * archives: more than 50% and more than 50; guardian unlinks: more than 20% and more than 50. A
- * migration is detected when more than {@code migrationMinimum} (default 10) accounts of a type are
- * re-keyed from one MIS id to another and they are most (more than half) of the people who
- * vanished. Partial snapshots are not held by default (incremental syncs are partial by nature and
- * never imply leavers); review items do not hold a plan by default.
+ * archives: more than 50% and more than 50; group leaves: more than 25% and more than 100; guardian
+ * unlinks: more than 20% and more than 50.
+ *
+ * <p>Group leaves are set as a threshold on ({@link EntityType#MEMBERSHIP}, {@link
+ * ChangeKind#LEAVE_GROUP}): it counts the plan's leaves of every person type together against the
+ * product's memberships of active accounts in MIS groups before the plan. A half-loaded membership
+ * export read as complete would otherwise take pupils out of their classes unattended (an empty one
+ * is held as {@link io.missync.core.plan.HoldReason.Code#EMPTY_SOURCE} whatever the thresholds).
+ *
+ * <p>A migration is detected per person type: when more than {@code migrationMinimum} (default 10)
+ * accounts of one type (students, staff or contacts, each counted on its own) are re-keyed from one
+ * MIS id to another and they are most (more than half) of the people of that type who vanished.
+ * Re-keys of different types are not added up, and leavers of one type do not mask a migration of
+ * another. Review items do not hold a plan by default.
+ *
+ * <p>Partial snapshots are not held by default ({@link #holdOnPartial()} is false), although the
+ * design says the gate holds when the source is incomplete. That rule is met by the other checks,
+ * and holding partial reads would break incremental syncs:
+ *
+ * <ul>
+ *   <li>every incremental read (Wonde's {@code updated_after} plus deletions, a webhook) is PARTIAL
+ *       by nature; holding it would hold every sync between two full ones, and people would approve
+ *       holds without reading them;
+ *   <li>a PARTIAL read never deactivates, unlinks, leaves or archives by absence. It acts only on
+ *       what it shows outright: a deletion the source reported, a leaving or employment end date
+ *       that has passed, a link shown to be no longer eligible, a contact whose last linked student
+ *       the plan itself deactivates. An outage or a half-loaded page of a partial read therefore
+ *       can never look like "everyone left";
+ *   <li>a source with nothing for a type the product has is held as ABSENT ({@link
+ *       io.missync.core.plan.HoldReason.Code#INCOMPLETE_SOURCE}) or, when it claims to be complete,
+ *       as {@link io.missync.core.plan.HoldReason.Code#EMPTY_SOURCE}; a complete read that lost
+ *       records is held by {@link io.missync.core.plan.HoldReason.Code#COUNT_MISMATCH} when the
+ *       source states its own counts, and by the thresholds otherwise.
+ * </ul>
+ *
+ * Set {@link Builder#holdOnPartial(boolean)} for a source whose reads are meant to be complete
+ * (e.g. nightly CSV exports), so that a read that came back partial waits for a person.
  */
 public final class GatePolicy {
   private static final GatePolicy DEFAULTS = builder().build();
@@ -126,10 +158,14 @@ public final class GatePolicy {
         threshold(t, ChangeKind.UPDATE_ACCOUNT, new Threshold(50, 200));
       }
       threshold(EntityType.GROUP, ChangeKind.ARCHIVE_GROUP, new Threshold(50, 50));
+      threshold(EntityType.MEMBERSHIP, ChangeKind.LEAVE_GROUP, new Threshold(25, 100));
       threshold(EntityType.GUARDIAN_LINK, ChangeKind.UNLINK_GUARDIAN, new Threshold(20, 50));
     }
 
-    /** Sets (or replaces) the threshold for a change kind against an entity type. */
+    /**
+     * Sets (or replaces) the threshold for a change kind against an entity type. Against {@link
+     * EntityType#MEMBERSHIP} a kind is counted over every person type together (group leaves).
+     */
     public Builder threshold(EntityType type, ChangeKind kind, Threshold threshold) {
       thresholds.computeIfAbsent(type, t -> new EnumMap<>(ChangeKind.class)).put(kind, threshold);
       return this;

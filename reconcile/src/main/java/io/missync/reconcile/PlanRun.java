@@ -78,7 +78,7 @@ final class PlanRun {
   private final boolean migrationAnnounced;
   private final LocalDate today;
 
-  // buckets, in application order
+  // buckets; see assemble() for the application order
   private final List<Change> groupCreates = new ArrayList<>();
   private final List<Change> groupUpdates = new ArrayList<>();
   private final List<Change> rekeys = new ArrayList<>();
@@ -103,6 +103,8 @@ final class PlanRun {
   private final Map<PersonRef, String> rekeyedTo = new HashMap<>();
   private final Map<String, PersonRef> rekeyedAccounts = new HashMap<>();
   private final Set<String> claimedAccounts = new HashSet<>();
+  // accounts an ambiguous match claims on a certain tier (e.g. two same-named parents of one child)
+  private final Set<String> certainlyClaimed = new HashSet<>();
   private final EnumMap<EntityType, List<Account>> vanished = new EnumMap<>(EntityType.class);
   private final EnumMap<EntityType, List<Account>> unlinked = new EnumMap<>(EntityType.class);
   private final EnumMap<EntityType, List<Person>> pending = new EnumMap<>(EntityType.class);
@@ -111,6 +113,9 @@ final class PlanRun {
   private final EnumMap<EntityType, Integer> baseline = new EnumMap<>(EntityType.class);
   private @Nullable Map<String, List<String>> productLinksByStudent;
   private @Nullable Map<String, List<String>> productLinksByContact;
+  private @Nullable Boolean migration;
+  private final EnumMap<EntityType, Integer> linkedActive = new EnumMap<>(EntityType.class);
+  private final Set<EntityType> churned = java.util.EnumSet.noneOf(EntityType.class);
 
   PlanRun(
       SyncPolicy policy,
@@ -125,7 +130,7 @@ final class PlanRun {
     this.state = state;
     this.snap = snap;
     this.migrationAnnounced = migrationAnnounced;
-    this.today = LocalDate.now(clock);
+    this.today = LocalDate.ofInstant(clock.instant(), policy.schoolZone());
     for (EntityType t : PEOPLE) {
       deactivations.put(t, new ArrayList<>());
       vanished.put(t, new ArrayList<>());
@@ -216,6 +221,9 @@ final class PlanRun {
         continue;
       }
       Optional<PersonRef> link = a.link();
+      if (a.active() && link.isPresent()) {
+        linkedActive.merge(k, 1, Integer::sum);
+      }
       if (link.isEmpty()) {
         unlinkedOf(k).add(a);
       } else if (snap.person(link.get()).isEmpty()) {
@@ -232,10 +240,30 @@ final class PlanRun {
 
   /**
    * True when an MIS migration is announced, or visible before people are matched: most linked,
-   * active pupils' ids are gone from a complete snapshot while their UPN is there under a new id. A
-   * year-end rollover changes class ids too, but never pupils' ids, so it does not count.
+   * active pupils' ids are gone from a complete snapshot while their UPN is there under a new id
+   * (as the UPN or the former UPN). A year-end rollover changes class ids too, but never pupils'
+   * ids, so it does not count.
    */
   private boolean migrationUnderway() {
+    Boolean m = migration;
+    if (m == null) {
+      m = detectMigration();
+      migration = m;
+    }
+    return m;
+  }
+
+  /**
+   * True when the type is migrating: an MIS migration is underway ({@link #migrationUnderway()}),
+   * or the type shows mass id churn with matching keys (most of its linked, active accounts
+   * vanished and each is matched by someone new: what a migration's later runs, or a migration of
+   * staff alone, look like). A single leaver whose email a newcomer now has is not churn.
+   */
+  private boolean migrating(EntityType type) {
+    return churned.contains(type) || migrationUnderway();
+  }
+
+  private boolean detectMigration() {
     if (migrationAnnounced) {
       return true;
     }
@@ -252,7 +280,8 @@ final class PlanRun {
       linked++;
       if (snap.student(l.id()).isEmpty()) {
         String upn = a.field(AccountField.UPN).orElse(null);
-        if (upn != null && !snap.studentsByUpn(upn).isEmpty()) {
+        if (upn != null
+            && (!snap.studentsByUpn(upn).isEmpty() || !snap.studentsByFormerUpn(upn).isEmpty())) {
           moved++;
         }
       }
@@ -464,11 +493,31 @@ final class PlanRun {
     }
   }
 
-  /** Accounts of the type whose MIS person is gone: leavers, unless a match claimed them. */
+  /**
+   * Accounts of the type whose MIS person is gone: leavers, unless a match re-keyed them to a new
+   * MIS id. An account that an uncertain match only claims (a review item on an email, name and
+   * date of birth, or name and year match, or an ambiguity on those tiers) is still a leaver's
+   * outside a migration: it is deactivated in this run while the review stands, and a person who
+   * confirms the match links it to the new MIS id, after which it is reactivated as a re-joiner
+   * (e.g. the departing SENCo whose senco@ address the new SENCo now has, or a Year 7 leaver and a
+   * joiner with the same name: neither may keep or inherit access on a guess). Such an account is
+   * left as it is until a person decides when:
+   *
+   * <ul>
+   *   <li>the type is migrating (an announced or detected migration, or mass id churn of the type:
+   *       see {@link #migrating}): nobody is deactivated and recreated; or
+   *   <li>the ambiguity is on a certain tier (UPN, former UPN, or a contact's name and linked
+   *       student, e.g. two parents of the same child with the same name): the person is certainly
+   *       there, only which of the accounts is theirs is open.
+   * </ul>
+   */
   private void leavers(EntityType type) {
     boolean complete = snap.isComplete(type);
     for (Account acc : vanishedOf(type)) {
-      if (claimedAccounts.contains(acc.accountId())) {
+      if (claimedAccounts.contains(acc.accountId())
+          && (rekeyedAccounts.containsKey(acc.accountId())
+              || certainlyClaimed.contains(acc.accountId())
+              || migrating(type))) {
         continue;
       }
       PersonRef old = acc.link().orElseThrow();
@@ -1021,6 +1070,18 @@ final class PlanRun {
         }
       }
     }
+    // mass id churn for the type: most of its linked, active accounts vanished and a new person
+    // matches each (the runs after a migration's first, or a migration of staff only)
+    int churn = 0;
+    for (Account a : vanishedOf(type)) {
+      if (a.active()
+          && (byAccount.containsKey(a.accountId()) || claimedAccounts.contains(a.accountId()))) {
+        churn++;
+      }
+    }
+    if (churn > 0 && churn * 2 > linkedActive.getOrDefault(type, 0)) {
+      churned.add(type);
+    }
     for (Map.Entry<String, List<Person>> e : byAccount.entrySet()) {
       List<Person> claimants = e.getValue();
       if (claimants.size() > 1) {
@@ -1034,8 +1095,13 @@ final class PlanRun {
       Account acc = m.accounts.get(0);
       claimedAccounts.add(acc.accountId());
       MatchConfidence conf = confidence(m.tier);
-      if (conf == MatchConfidence.CERTAIN
-          || (conf == MatchConfidence.LIKELY && policy.autoApplyLikelyMatches())) {
+      // outside an announced or detected migration a LIKELY (email) match to a leaver's account
+      // is always reviewed, even with autoApplyLikelyMatches: a role address (senco@, head@)
+      // passes from the leaver to a new person, who must not inherit the account and its
+      // credentials without a person's say (mass id churn of the type is not enough for that)
+      boolean autoLikely =
+          policy.autoApplyLikelyMatches() && (acc.link().isEmpty() || migrationUnderway());
+      if (conf == MatchConfidence.CERTAIN || (conf == MatchConfidence.LIKELY && autoLikely)) {
         rekey(p, acc, m.tier, conf);
       } else {
         reviews.add(
@@ -1060,9 +1126,13 @@ final class PlanRun {
 
   private void ambiguous(Person p, Match m) {
     List<String> ids = new ArrayList<>();
+    boolean certain = confidence(m.tier) == MatchConfidence.CERTAIN;
     for (Account a : m.accounts) {
       ids.add(a.accountId());
       claimedAccounts.add(a.accountId());
+      if (certain) {
+        certainlyClaimed.add(a.accountId());
+      }
     }
     if (held.add(p.ref())) {
       reviews.add(
@@ -1343,6 +1413,11 @@ final class PlanRun {
 
   private Plan assemble() {
     List<Change> all = new ArrayList<>();
+    // leavers first: their access goes before anything else is tried, so no later change (a
+    // create the product rejects, a sink that throws, a process that dies) can leave them with it
+    for (EntityType t : PEOPLE) {
+      addSorted(all, deactivationsOf(t), ChangeOrder.BY_SUBJECT);
+    }
     addSorted(all, groupCreates, ChangeOrder.BY_GROUP);
     addSorted(all, groupUpdates, ChangeOrder.BY_GROUP);
     addSorted(all, rekeys, ChangeOrder.BY_SUBJECT);
@@ -1351,9 +1426,6 @@ final class PlanRun {
     addSorted(all, updates, ChangeOrder.BY_SUBJECT);
     addSorted(all, memberships, ChangeOrder.BY_SUBJECT);
     addSorted(all, guardianLinks, ChangeOrder.BY_SUBJECT);
-    for (EntityType t : PEOPLE) {
-      addSorted(all, deactivationsOf(t), ChangeOrder.BY_SUBJECT);
-    }
     addSorted(all, archives, ChangeOrder.BY_GROUP);
     addSorted(all, deletes, ChangeOrder.BY_SUBJECT);
     reviews.sort(ChangeOrder.REVIEWS);
@@ -1365,11 +1437,37 @@ final class PlanRun {
     }
     baseline.put(EntityType.GROUP, groupsBase);
     baseline.put(EntityType.GUARDIAN_LINK, state.guardianLinks().size());
+    baseline.put(EntityType.MEMBERSHIP, managedMemberships());
     PlanStatistics stats = PlanStatistics.of(all, baseline);
     String id =
         PlanFingerprint.of(state.schoolId(), state.version(), migrationAnnounced, all, reviews);
     return new Plan(
         id, state.schoolId(), state.version(), clock.instant(), all, reviews, stats, null);
+  }
+
+  /** The product's memberships of active accounts in live groups the MIS manages. */
+  private int managedMemberships() {
+    Set<String> managed = new HashSet<>();
+    for (ProductGroup g : state.groups()) {
+      if (g.sourceGroupId() != null && !g.archived()) {
+        managed.add(g.groupId());
+      }
+    }
+    if (managed.isEmpty()) {
+      return 0;
+    }
+    int n = 0;
+    for (Account a : state.accounts()) {
+      if (!a.active()) {
+        continue;
+      }
+      for (String g : a.groups().keySet()) {
+        if (managed.contains(g)) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   private static void addSorted(List<Change> out, List<Change> bucket, Comparator<Change> order) {

@@ -18,7 +18,7 @@ public record RunResult(Plan plan, Outcome outcome, @Nullable ApplyReport report
 
   /** What happened to the plan. */
   public enum Outcome {
-    /** The plan had no changes. */
+    /** The plan had no changes, and the gate did not hold it for its review items. */
     NOTHING_TO_DO,
     /** The gate let the plan through and it was applied. */
     APPLIED,

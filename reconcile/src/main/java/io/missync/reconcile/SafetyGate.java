@@ -25,13 +25,19 @@ import java.util.OptionalLong;
  *   <li>the source is empty or absent for a person type the product has active accounts of ({@link
  *       HoldReason.Code#EMPTY_SOURCE}, {@link HoldReason.Code#INCOMPLETE_SOURCE}), or partial when
  *       the policy says so;
- *   <li>a complete read has no groups, or no guardian links, while the product has some and the
- *       plan would archive or unlink them ({@link HoldReason.Code#EMPTY_SOURCE});
+ *   <li>a complete read has no groups, no memberships, or no guardian links, while the product has
+ *       some and the plan would archive, leave or unlink them ({@link
+ *       HoldReason.Code#EMPTY_SOURCE});
  *   <li>the number of records fetched disagrees with the source's own count ({@link
  *       HoldReason.Code#COUNT_MISMATCH});
- *   <li>changes of a kind pass a threshold ({@link HoldReason.Code#THRESHOLD_EXCEEDED});
- *   <li>an MIS migration was announced, or is visible as mass id churn: most people who vanished
- *       were re-keyed to new ids ({@link HoldReason.Code#MIGRATION_DETECTED});
+ *   <li>changes of a kind pass a threshold ({@link HoldReason.Code#THRESHOLD_EXCEEDED}); group
+ *       leaves ({@link ChangeKind#LEAVE_GROUP}, of every person type together) are measured against
+ *       the {@link EntityType#MEMBERSHIP} threshold and baseline (the product's memberships of
+ *       active accounts in MIS groups);
+ *   <li>an MIS migration was announced, or is visible as mass id churn for a person type: more than
+ *       {@link GatePolicy#migrationMinimum()} people of the type were re-keyed from one MIS id to
+ *       another and they are most of the people of the type who vanished ({@link
+ *       HoldReason.Code#MIGRATION_DETECTED});
  *   <li>the policy asks for it and the plan has review items ({@link
  *       HoldReason.Code#REVIEW_REQUIRED}).
  * </ul>
@@ -97,14 +103,12 @@ public final class SafetyGate {
     // a complete read with no groups or no guardian links, while the plan would archive or unlink
     // what the product has, is an outage or a half-loaded export, not "every class ended" or
     // "every parent left" (below the thresholds, a small school would be emptied unattended)
-    for (EntityType t : new EntityType[] {EntityType.GROUP, EntityType.GUARDIAN_LINK}) {
+    // the same for memberships: "no memberships" would take every pupil and teacher out of every
+    // class, and a membership has no threshold of its own among the person types' changes
+    for (EntityType t :
+        new EntityType[] {EntityType.GROUP, EntityType.MEMBERSHIP, EntityType.GUARDIAN_LINK}) {
       int have = stats.baseline(t);
-      ChangeKind removal =
-          t == EntityType.GROUP ? ChangeKind.ARCHIVE_GROUP : ChangeKind.UNLINK_GUARDIAN;
-      if (have > 0
-          && snapshot.isComplete(t)
-          && snapshot.count(t) == 0
-          && stats.count(t, removal) > 0) {
+      if (have > 0 && snapshot.isComplete(t) && snapshot.count(t) == 0 && removals(stats, t) > 0) {
         reasons.add(
             new HoldReason(
                 HoldReason.Code.EMPTY_SOURCE,
@@ -131,7 +135,7 @@ public final class SafetyGate {
         policy.thresholds().entrySet()) {
       EntityType t = e.getKey();
       for (Map.Entry<ChangeKind, GatePolicy.Threshold> k : e.getValue().entrySet()) {
-        int n = stats.count(t, k.getKey());
+        int n = t == EntityType.MEMBERSHIP ? stats.count(k.getKey()) : stats.count(t, k.getKey());
         int base = stats.baseline(t);
         if (k.getValue().exceededBy(n, base)) {
           reasons.add(
@@ -157,33 +161,33 @@ public final class SafetyGate {
           new HoldReason(
               HoldReason.Code.MIGRATION_DETECTED, null, "the source announced an MIS migration"));
     } else {
+      // per person type, as GatePolicy promises: staff turnover must not mask a pupils'
+      // migration, nor a few re-keys of each type add up to one
       EnumMap<EntityType, Integer> migrated = new EnumMap<>(EntityType.class);
-      int rekeyed = 0;
-      int left = 0;
+      EnumMap<EntityType, Integer> left = new EnumMap<>(EntityType.class);
       for (Change c : plan.changes()) {
         if (c instanceof RekeyAccount r && r.previousLink().isPresent()) {
           migrated.merge(r.entityType(), 1, Integer::sum);
-          rekeyed++;
         } else if (c.kind() == ChangeKind.DEACTIVATE_ACCOUNT
             && c.reason().code() == ReasonCode.LEFT_SOURCE) {
-          left++;
+          left.merge(c.entityType(), 1, Integer::sum);
         }
       }
-      if (rekeyed > policy.migrationMinimum() && rekeyed > left) {
-        StringBuilder per = new StringBuilder();
-        migrated.forEach(
-            (t, n) ->
-                per.append(per.length() == 0 ? "" : ", ").append(n).append(' ').append(plural(t)));
-        reasons.add(
-            new HoldReason(
-                HoldReason.Code.MIGRATION_DETECTED,
-                null,
-                rekeyed
-                    + " people changed MIS id and matched existing accounts ("
-                    + per
-                    + "); "
-                    + left
-                    + " others left"));
+      for (EntityType t : PEOPLE) {
+        int rekeyed = migrated.getOrDefault(t, 0);
+        int gone = left.getOrDefault(t, 0);
+        if (rekeyed > policy.migrationMinimum() && rekeyed > gone) {
+          reasons.add(
+              new HoldReason(
+                  HoldReason.Code.MIGRATION_DETECTED,
+                  t,
+                  rekeyed
+                      + " "
+                      + plural(t)
+                      + " changed MIS id and matched existing accounts; "
+                      + gone
+                      + " others left"));
+        }
       }
     }
     if (policy.holdOnReviewItems() && !plan.reviewItems().isEmpty()) {
@@ -194,6 +198,20 @@ public final class SafetyGate {
               plan.reviewItems().size() + " review items must be resolved first"));
     }
     return reasons.isEmpty() ? GateVerdict.apply() : GateVerdict.hold(reasons);
+  }
+
+  /** The plan's changes that remove what the product has of the type. */
+  private static int removals(PlanStatistics stats, EntityType t) {
+    switch (t) {
+      case GROUP:
+        return stats.count(t, ChangeKind.ARCHIVE_GROUP);
+      case GUARDIAN_LINK:
+        return stats.count(t, ChangeKind.UNLINK_GUARDIAN);
+      case MEMBERSHIP:
+        return stats.count(ChangeKind.LEAVE_GROUP) + stats.count(ChangeKind.MOVE_ACCOUNT);
+      default:
+        throw new AssertionError(t);
+    }
   }
 
   private static String plural(EntityType t) {

@@ -4,6 +4,7 @@ import io.missync.core.EntityType;
 import io.missync.core.model.GroupKind;
 import io.missync.core.state.AccountField;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -27,9 +28,13 @@ import org.jspecify.annotations.Nullable;
  * are shown; a rename keeps the username. Every field but {@link AccountField#USERNAME} is managed;
  * none is product-owned. Memberships and groups not yet effective on the planning day are not
  * applied. All match tiers are enabled; email (LIKELY) matches become review items rather than
- * being applied.
+ * being applied. The school's calendar day is taken in {@link #DEFAULT_SCHOOL_ZONE}
+ * (Europe/London).
  */
 public final class SyncPolicy {
+  /** The default {@link #schoolZone()}: Europe/London (GMT in winter, BST in summer). */
+  public static final ZoneId DEFAULT_SCHOOL_ZONE = ZoneId.of("Europe/London");
+
   private static final SyncPolicy DEFAULTS = builder().build();
 
   /** What happens to a leaver who is back in the source. */
@@ -92,6 +97,7 @@ public final class SyncPolicy {
   private final boolean respectEffectiveDates;
   private final Set<MatchTier> matchTiers;
   private final boolean autoApplyLikelyMatches;
+  private final ZoneId schoolZone;
 
   private SyncPolicy(Builder b) {
     this.people = immutableEnumSet(b.people, EntityType.class);
@@ -119,6 +125,7 @@ public final class SyncPolicy {
     this.respectEffectiveDates = b.respectEffectiveDates;
     this.matchTiers = immutableEnumSet(b.matchTiers, MatchTier.class);
     this.autoApplyLikelyMatches = b.autoApplyLikelyMatches;
+    this.schoolZone = b.schoolZone;
   }
 
   private static <E extends Enum<E>> Set<E> immutableEnumSet(Set<E> s, Class<E> type) {
@@ -164,6 +171,7 @@ public final class SyncPolicy {
     b.matchTiers =
         matchTiers.isEmpty() ? EnumSet.noneOf(MatchTier.class) : EnumSet.copyOf(matchTiers);
     b.autoApplyLikelyMatches = autoApplyLikelyMatches;
+    b.schoolZone = schoolZone;
     return b;
   }
 
@@ -249,6 +257,17 @@ public final class SyncPolicy {
     return autoApplyLikelyMatches;
   }
 
+  /**
+   * The school's time zone. "Today" (for leaving dates, employment end dates, effective dates, the
+   * hard-delete grace period and the date stamped on a deactivation) is the school's calendar day
+   * of the clock's instant in this zone; the zone of the {@link java.time.Clock} passed to the
+   * planner or the runner is ignored. So a run at 00:30 BST on 1 June (23:30 UTC on 31 May) sees a
+   * pupil whose leaving date was 31 May as a leaver, whatever clock the host uses.
+   */
+  public ZoneId schoolZone() {
+    return schoolZone;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof SyncPolicy p
@@ -268,7 +287,8 @@ public final class SyncPolicy {
         && p.productOwnedFields.equals(productOwnedFields)
         && p.respectEffectiveDates == respectEffectiveDates
         && p.matchTiers.equals(matchTiers)
-        && p.autoApplyLikelyMatches == autoApplyLikelyMatches;
+        && p.autoApplyLikelyMatches == autoApplyLikelyMatches
+        && p.schoolZone.equals(schoolZone);
   }
 
   @Override
@@ -302,6 +322,7 @@ public final class SyncPolicy {
     private boolean respectEffectiveDates = true;
     private Set<MatchTier> matchTiers = EnumSet.allOf(MatchTier.class);
     private boolean autoApplyLikelyMatches;
+    private ZoneId schoolZone = DEFAULT_SCHOOL_ZONE;
 
     private Builder() {}
 
@@ -418,9 +439,25 @@ public final class SyncPolicy {
       return this;
     }
 
-    /** Whether email (LIKELY) matches are applied (re-keyed) rather than reviewed. */
+    /**
+     * Whether email (LIKELY) matches are applied (re-keyed) rather than reviewed: to an account
+     * with no MIS link yet (a first sync adopting the product's accounts), and during an MIS
+     * migration (announced or detected). Outside such a migration an email match to a leaver's
+     * account is always reviewed, and the leaver's account is deactivated meanwhile (see {@link
+     * Planner}): a role address reused by a new member of staff must not hand them the leaver's
+     * account and credentials.
+     */
     public Builder autoApplyLikelyMatches(boolean apply) {
       this.autoApplyLikelyMatches = apply;
+      return this;
+    }
+
+    /**
+     * The school's time zone, whose calendar day is "today" (default {@link #DEFAULT_SCHOOL_ZONE});
+     * e.g. a trust with schools abroad, or a test that wants UTC days.
+     */
+    public Builder schoolZone(ZoneId zone) {
+      this.schoolZone = java.util.Objects.requireNonNull(zone, "zone");
       return this;
     }
 

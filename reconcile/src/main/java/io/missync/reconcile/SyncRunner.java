@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  *       exactly what they applied, so the new plan simply carries on from there).
  *   <li>The source is read (full, or incremental from a previous snapshot).
  *   <li>The planner computes the plan from the stored state; the gate judges it.
+ *   <li>A plan without changes is NOTHING_TO_DO, unless it has review items and the gate holds it
+ *       ({@link GatePolicy#holdOnReviewItems()}): then it is held like any other plan, so that the
+ *       review items reach the review flow.
  *   <li>APPLY: the plan is applied. HOLD: the plan is stored as held, unless a person already
  *       approved a held plan with the same id (the same inputs give the same id), in which case it
  *       is applied now; a discarded one is left alone.
@@ -56,7 +59,7 @@ public final class SyncRunner {
     this.clock = b.clock;
     this.planner = new Planner(b.policy, credentials, clock);
     this.gate = new SafetyGate(b.gatePolicy);
-    this.applier = new Applier(store, sink, credentials, clock);
+    this.applier = new Applier(store, sink, credentials, clock, b.policy.schoolZone());
   }
 
   public static Builder builder() {
@@ -107,7 +110,10 @@ public final class SyncRunner {
         plan.changes().size(),
         plan.reviewItems().size(),
         verdict.decision());
-    if (plan.isEmpty()) {
+    if (plan.isEmpty() && (plan.reviewItems().isEmpty() || !verdict.isHeld())) {
+      // nothing to apply and nothing held; review items, if any, travel in the result. A plan of
+      // review items only that the gate holds (holdOnReviewItems) goes on to be held, so that the
+      // items reach the review flow
       return new RunResult(plan, RunResult.Outcome.NOTHING_TO_DO, null);
     }
     if (!verdict.isHeld()) {
@@ -205,6 +211,11 @@ public final class SyncRunner {
       return this;
     }
 
+    /**
+     * The time source (default {@link Clock#systemUTC()}). Only its instant counts: the calendar
+     * day for leaving dates and deactivation dates is taken in the policy's {@link
+     * SyncPolicy#schoolZone()} (Europe/London by default), not in the clock's zone.
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;

@@ -5,6 +5,7 @@ import static io.missync.reconcile.Fx.member;
 import static io.missync.reconcile.Fx.snapshot;
 import static io.missync.reconcile.Fx.student;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,27 +115,90 @@ class ApplierTest {
     assertEquals(List.of(ChangeKind.CREATE_ACCOUNT, ChangeKind.JOIN_GROUP), Fx.kinds(retry));
   }
 
+  /**
+   * A sink that throws on one change (against its contract) does not abort the apply: that change
+   * is journaled as failed with the exception's type only, what depends on it is skipped, and the
+   * rest of the plan, including the leaver's deactivation, is applied.
+   */
   @Test
-  void aSinkThatThrowsAbortsTheApply() {
+  void aSinkThatThrowsOnOneChangeIsJournaledAsItsFailureAndTheApplyGoesOn() {
     Fx.Product p = new Fx.Product();
+    p.sync(school());
+    // S1 leaves; a new pupil, S3, joins 6A, and the vendor's adapter throws on the join
+    MisSnapshot next =
+        school().toBuilder()
+            .remove(PersonRef.student("S1"))
+            .removeMembershipsIf(m -> m.personId().equals("S1"))
+            .addStudent(student("S3", "Isla", "Brown").upn("A000000000033").build())
+            .addMembership(member("6A", "S3"))
+            .build();
     Fx.RecordingSink broken =
         new Fx.RecordingSink() {
           @Override
           public ChangeResult apply(Change change) {
             if (change.kind() == ChangeKind.JOIN_GROUP) {
-              throw new IllegalStateException("bug");
+              throw new IllegalStateException("cannot add Isla Brown to 6A");
+            }
+            return super.apply(change);
+          }
+        };
+    broken.seq = 100;
+    Applier applier = new Applier(p.store, broken, Fx.credentials(), Fx.CLOCK);
+    Plan plan = p.planner.plan(p.state(), next);
+    assertEquals(
+        List.of(ChangeKind.DEACTIVATE_ACCOUNT, ChangeKind.CREATE_ACCOUNT, ChangeKind.JOIN_GROUP),
+        Fx.kinds(plan),
+        "deactivations first");
+    ApplyReport r = applier.apply(plan);
+    assertEquals(2, r.applied());
+    assertEquals(1, r.failed());
+    assertEquals(ApplyRecord.Status.COMPLETED_WITH_FAILURES, r.status());
+    ApplyRecord rec = p.store.applyRecord(Fx.SCHOOL, plan.id()).orElseThrow();
+    assertEquals(ApplyRecord.Status.COMPLETED_WITH_FAILURES, rec.status());
+    assertEquals(3, rec.outcomes().size());
+    ChangeResult.Failed f = (ChangeResult.Failed) rec.outcomes().get(2).outcome().result();
+    assertEquals("the sink threw java.lang.IllegalStateException", f.message());
+    assertFalse(f.message().contains("Isla"), "no personal data from the exception's message");
+    assertFalse(p.account(PersonRef.student("S1")).active(), "the leaver lost access");
+    assertTrue(p.account(PersonRef.student("S3")).active());
+    // the next plan tries the failed join again, and only that
+    assertEquals(
+        List.of(ChangeKind.JOIN_GROUP), Fx.kinds(p.planner.plan(p.state(), next)), "retried");
+  }
+
+  /**
+   * A sink that throws on every create and membership change still deactivates the leavers: they
+   * come first in the plan and one throwing change does not stop the others.
+   */
+  @Test
+  void leaversLoseAccessEvenWhenTheSinkThrowsOnEverythingElse() {
+    Fx.Product p = new Fx.Product();
+    p.sync(school());
+    MisSnapshot next =
+        school().toBuilder()
+            .remove(PersonRef.student("S1"))
+            .remove(PersonRef.student("S2"))
+            .removeMembershipsIf(m -> true)
+            .addStudent(student("S3", "Isla", "Brown").upn("A000000000033").build())
+            .addGroup(group("6B", GroupKind.REGISTRATION, "6B"))
+            .addMembership(member("6B", "S3"))
+            .build();
+    Fx.RecordingSink broken =
+        new Fx.RecordingSink() {
+          @Override
+          public ChangeResult apply(Change change) {
+            if (change.kind() != ChangeKind.DEACTIVATE_ACCOUNT) {
+              throw new IllegalStateException("product bug");
             }
             return super.apply(change);
           }
         };
     Applier applier = new Applier(p.store, broken, Fx.credentials(), Fx.CLOCK);
-    Plan plan = p.planner.plan(p.state(), school());
-    assertThrows(IllegalStateException.class, () -> applier.apply(plan));
-    assertEquals(
-        ApplyRecord.Status.ABORTED,
-        p.store.applyRecord(Fx.SCHOOL, plan.id()).orElseThrow().status());
-    assertEquals(3, p.state().accounts().size() + p.state().groups().size());
-    assertEquals(EntityType.STUDENT, p.state().accounts().get(0).kind());
+    ApplyReport r = applier.apply(p.planner.plan(p.state(), next));
+    assertEquals(2, r.applied());
+    assertFalse(p.account(PersonRef.student("S1")).active());
+    assertFalse(p.account(PersonRef.student("S2")).active());
+    assertTrue(p.store.unfinishedApplies(Fx.SCHOOL).isEmpty(), "the journal is closed");
   }
 
   @Test

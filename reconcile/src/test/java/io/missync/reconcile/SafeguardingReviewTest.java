@@ -453,15 +453,164 @@ class SafeguardingReviewTest {
     assertEquals(List.of(), of(Fx.planner(both).plan(state, partial), ChangeKind.DELETE_ACCOUNT));
   }
 
+  // ------------------------------------------------------------ uncertain matches
+
+  /** The family, with the SENCo (T1) on the shared senco@ role address, and two colleagues. */
+  private static MisSnapshot.Builder withSenco() {
+    return family()
+        .put(staff("T1", "Ruth", "Evans").email("senco@school.example.org").build())
+        .addStaff(staff("T2", "Tom", "Hughes").build())
+        .addStaff(staff("T3", "Asha", "Patel").build());
+  }
+
+  /** The SENCo leaves and her successor, a different person, takes over the senco@ address. */
+  private static MisSnapshot newSenco() {
+    return withSenco()
+        .remove(T1)
+        .addStaff(staff("T9", "Priya", "Shah").email("senco@school.example.org").build())
+        .build();
+  }
+
+  /**
+   * Rule: a leaver loses access in the same run. Outside a migration an email match is only a
+   * guess: the departing SENCo's account is deactivated now, the match waits for a person, and the
+   * new SENCo is not handed the account (nor created) until then.
+   */
+  @Test
+  void aDepartingSencoWhoseRoleEmailIsReusedLosesAccessWhileTheMatchIsReviewed() {
+    Fx.Product product = provisioned(withSenco().build());
+    String t1Account = product.account(T1).accountId();
+    Plan p = product.planner.plan(product.state(), newSenco());
+    assertEquals(Set.of(T1), deactivated(p));
+    assertEquals(List.of(ReasonCode.LEFT_SOURCE), codes(p, ChangeKind.DEACTIVATE_ACCOUNT));
+    assertEquals(List.of(), of(p, ChangeKind.REKEY_ACCOUNT));
+    assertEquals(List.of(), of(p, ChangeKind.CREATE_ACCOUNT));
+    ReviewItem.PossibleDuplicate review = (ReviewItem.PossibleDuplicate) p.reviewItems().get(0);
+    assertEquals(PersonRef.staff("T9"), review.person());
+    assertEquals(t1Account, review.accountId());
+
+    // trusting email matches must not hand the leaver's account and credentials to someone else
+    SyncPolicy trustEmail = SyncPolicy.builder().autoApplyLikelyMatches(true).build();
+    Plan auto = Fx.planner(trustEmail).plan(product.state(), newSenco());
+    assertEquals(List.of(), of(auto, ChangeKind.REKEY_ACCOUNT));
+    assertEquals(Set.of(T1), deactivated(auto));
+    assertEquals(1, auto.reviewItems().size());
+
+    // applied: the account is off; a person who decides "same person after all" links it to T9,
+    // and the next run reactivates it with its old credentials
+    product.applier.apply(p);
+    assertFalse(product.state().account(t1Account).orElseThrow().active());
+    TargetState st = product.state();
+    Account confirmed =
+        st.account(t1Account).orElseThrow().toBuilder().link(PersonRef.staff("T9")).build();
+    product.store.commit(
+        Fx.SCHOOL, st.version(), io.missync.core.state.StateUpdate.account(confirmed));
+    Plan after = product.planner.plan(product.state(), newSenco());
+    assertEquals(List.of(ReasonCode.REJOINED), codes(after, ChangeKind.REACTIVATE_ACCOUNT));
+    assertEquals(List.of(), of(after, ChangeKind.CREATE_ACCOUNT));
+  }
+
+  /**
+   * A Year 6 leaver and a joiner with the same name in the same year (no UPN on the joiner yet): a
+   * possible match is reviewed, and the leaver's account is deactivated meanwhile, not kept active
+   * for the joiner to inherit.
+   */
+  @Test
+  void aLeaverAndAJoinerWithTheSameNameAndYearDoNotShareAccess() {
+    Fx.Product product = provisioned(family().build());
+    MisSnapshot next =
+        family()
+            .remove(S1)
+            .removeMembershipsIf(m -> m.personId().equals("S1"))
+            .removeGuardianLinksIf(l -> l.studentId().equals("S1"))
+            .addStudent(
+                student("S7", "Amelia", "Smith")
+                    .upn(null)
+                    .dateOfBirth(LocalDate.of(2015, 9, 30))
+                    .build())
+            .build();
+    Plan p = product.planner.plan(product.state(), next);
+    assertEquals(Set.of(S1), deactivated(p));
+    assertEquals(List.of(), of(p, ChangeKind.CREATE_ACCOUNT));
+    ReviewItem.PossibleDuplicate review = (ReviewItem.PossibleDuplicate) p.reviewItems().get(0);
+    assertEquals(PersonRef.student("S7"), review.person());
+    assertEquals("NAME_YEAR", review.reason().evidence().fact("matchedOn").orElseThrow());
+    // the next run, review still open, is stable: nothing more to do
+    product.applier.apply(p);
+    assertEquals(List.of(), product.planner.plan(product.state(), next).changes());
+  }
+
+  /**
+   * The name and date of birth case of {@code PlannerTest.nameAndDateOfBirthMatchesAreReviewed...}
+   * in a school where one pupil of two changed id (no migration, no id churn): the leaver goes now
+   * and the review decides whether the newcomer is them.
+   */
+  @Test
+  void aNameAndDateOfBirthMatchOutsideAMigrationStillDeactivatesTheLeaver() {
+    Fx.Product product = provisioned(family().build());
+    MisSnapshot next =
+        family()
+            .remove(S1)
+            .removeMembershipsIf(m -> m.personId().equals("S1"))
+            .removeGuardianLinksIf(l -> l.studentId().equals("S1"))
+            .addStudent(student("N1", "Amélia", "SMITH").upn(null).build())
+            .build();
+    Plan p = product.planner.plan(product.state(), next);
+    assertEquals(Set.of(S1), deactivated(p));
+    assertEquals(List.of(ReasonCode.LEFT_SOURCE), codes(p, ChangeKind.DEACTIVATE_ACCOUNT));
+    assertEquals(List.of(), of(p, ChangeKind.CREATE_ACCOUNT));
+    ReviewItem.PossibleDuplicate review = (ReviewItem.PossibleDuplicate) p.reviewItems().get(0);
+    assertEquals("NAME_DOB", review.reason().evidence().fact("matchedOn").orElseThrow());
+    assertEquals(product.account(S1).accountId(), review.accountId());
+  }
+
+  /**
+   * During an announced migration an uncertain match keeps today's behaviour: nobody is deactivated
+   * or recreated while a person decides, and trusted email matches are re-keyed. The runs after the
+   * migration's first, when the pupils are re-keyed and only the staff's reviews are open, show it
+   * as mass id churn of the staff (every one of them has a new id and a match): still nobody is
+   * deactivated.
+   */
+  @Test
+  void duringAMigrationAnUncertainMatchDeactivatesNobody() {
+    Fx.Product product = provisioned(withSenco().build());
+    Plan p = product.planner.plan(product.state(), newSenco(), true);
+    assertEquals(Set.of(), deactivated(p));
+    assertEquals(1, p.reviewItems().size());
+    SyncPolicy trustEmail = SyncPolicy.builder().autoApplyLikelyMatches(true).build();
+    Plan auto = Fx.planner(trustEmail).plan(product.state(), newSenco(), true);
+    assertEquals(1, of(auto, ChangeKind.REKEY_ACCOUNT).size());
+    assertEquals(Set.of(), deactivated(auto));
+
+    // every member of staff has a new id, each matched by email only: churn, not three leavers
+    MisSnapshot staffMigrated =
+        withSenco()
+            .remove(T1)
+            .remove(PersonRef.staff("T2"))
+            .remove(PersonRef.staff("T3"))
+            .addStaff(staff("NT1", "Ruth", "Evans").email("senco@school.example.org").build())
+            .addStaff(staff("NT2", "Tom", "Hughes").build())
+            .addStaff(staff("NT3", "Asha", "Patel").build())
+            .build();
+    Plan churn = product.planner.plan(product.state(), staffMigrated);
+    assertEquals(Set.of(), deactivated(churn));
+    assertEquals(3, churn.reviewItems().size());
+    // churn alone is not a migration to hand accounts over on an email match
+    Plan churnTrusting = Fx.planner(trustEmail).plan(product.state(), staffMigrated);
+    assertEquals(List.of(), of(churnTrusting, ChangeKind.REKEY_ACCOUNT));
+    assertEquals(3, churnTrusting.reviewItems().size());
+  }
+
   // ------------------------------------------------------------ dates and clocks
 
   /**
-   * Leaving dates are judged on the school's calendar day, i.e. in the zone of the clock passed in:
-   * at 00:30 on 1 June in London (23:30 UTC on 31 May) a pupil whose leaving date was 31 May has
-   * left; at 23:59 on 31 May, the leaving day itself, they have not.
+   * Leaving dates are judged on the school's calendar day (Europe/London unless the policy says
+   * otherwise), whatever the zone of the clock passed in: at 00:30 on 1 June in London (23:30 UTC
+   * on 31 May) a pupil whose leaving date was 31 May has left; at 23:59 on 31 May, the leaving day
+   * itself, they have not.
    */
   @Test
-  void leavingDatesAreJudgedOnTheClocksCalendarDay() {
+  void leavingDatesAreJudgedOnTheSchoolsCalendarDay() {
     LocalDate lastDay = LocalDate.of(2026, 5, 31);
     ZoneId london = ZoneId.of("Europe/London");
     MisSnapshot s =
@@ -481,11 +630,17 @@ class SafeguardingReviewTest {
         Set.of(),
         deactivated(
             new Planner(SyncPolicy.defaults(), Fx.credentials(), lastMinute).plan(state, s)));
-    // the same instant read in UTC is still 31 May: the zone of the clock decides
+    // the same instant on a UTC clock (a host's Clock.systemUTC()) is 1 June in London too: the
+    // school's zone decides, not the clock's
     assertEquals(
-        Set.of(),
+        Set.of(S1),
         deactivated(
             new Planner(SyncPolicy.defaults(), Fx.credentials(), utcSameInstant).plan(state, s)));
+    // a school whose calendar day is UTC's (configured) is still on 31 May at that instant
+    SyncPolicy utcSchool = SyncPolicy.builder().schoolZone(ZoneOffset.UTC).build();
+    assertEquals(
+        Set.of(),
+        deactivated(new Planner(utcSchool, Fx.credentials(), justAfterMidnight).plan(state, s)));
   }
 
   /** Employment that ends today still has today; tomorrow it is over. */
@@ -573,9 +728,9 @@ class SafeguardingReviewTest {
   }
 
   /**
-   * A plan is applied half-way and the process dies (before any deactivation). The journal keeps
-   * what was applied; the next run closes it, plans from the stored state, creates nobody twice and
-   * deactivates the leaver.
+   * A plan is applied half-way and the process dies (after the deactivation, which comes first, and
+   * the create). The journal keeps what was applied; the next run closes it, plans from the stored
+   * state, creates nobody twice and finishes the rest.
    */
   @Test
   void aPlanAppliedHalfWayThenTheProcessDiesIsFinishedByTheNextRun() {
@@ -593,20 +748,21 @@ class SafeguardingReviewTest {
     int[] calls = {0};
     product.sink.spy =
         c -> {
-          // the create goes through, then the process dies on the next change
-          if (calls[0]++ == 1) {
+          // the deactivation and the create go through, then the process dies on the next change
+          if (calls[0]++ == 2) {
             throw new ProcessDied();
           }
         };
     assertThrows(ProcessDied.class, () -> runner(product, source).run(Fx.SCHOOL));
     assertEquals(1, product.store.unfinishedApplies(Fx.SCHOOL).size());
     assertTrue(product.state().accountFor(PersonRef.student("S4")).isPresent(), "journaled");
-    assertTrue(product.account(S1).active(), "the leaver was not reached");
+    assertFalse(product.account(S1).active(), "deactivations come first: gone before the crash");
     product.sink.spy = c -> {};
     RunResult r = runner(product, source).run(Fx.SCHOOL);
     assertEquals(RunResult.Outcome.APPLIED, r.outcome());
     assertEquals(List.of(), of(r.plan(), ChangeKind.CREATE_ACCOUNT), "nobody created twice");
-    assertFalse(product.account(S1).active(), "the leaver loses access on the next run");
+    assertFalse(product.account(S1).active(), "the leaver stays without access");
+    assertEquals(List.of(), of(r.plan(), ChangeKind.DEACTIVATE_ACCOUNT), "deactivated once");
     assertEquals(
         1,
         product.sink.received.stream()

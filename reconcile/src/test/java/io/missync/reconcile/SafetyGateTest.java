@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.missync.core.EntityType;
 import io.missync.core.model.Completeness;
+import io.missync.core.model.GroupKind;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.PersonRef;
 import io.missync.core.plan.ChangeKind;
@@ -142,5 +143,112 @@ class SafetyGateTest {
     assertFalse(gate.evaluate(plan, s).isHeld());
     SafetyGate strict = new SafetyGate(GatePolicy.builder().holdOnReviewItems(true).build());
     assertEquals(Set.of(HoldReason.Code.REVIEW_REQUIRED), codes(strict.evaluate(plan, s)));
+  }
+
+  /** A secondary's classes: each pupil in a form and two teaching groups. */
+  private static MisSnapshot.Builder timetabled(int n) {
+    MisSnapshot.Builder b = students(n);
+    for (int f = 0; f < 4; f++) {
+      b.addGroup(Fx.group("F" + f, GroupKind.REGISTRATION, "9" + (char) ('A' + f)));
+      b.addGroup(Fx.group("MA" + f, GroupKind.CLASS, "9 Maths " + f));
+      b.addGroup(Fx.group("EN" + f, GroupKind.CLASS, "9 English " + f));
+    }
+    for (int i = 0; i < n; i++) {
+      b.addMembership(Fx.member("F" + (i % 4), "S" + i));
+      b.addMembership(Fx.member("MA" + (i / 10 % 4), "S" + i));
+      b.addMembership(Fx.member("EN" + (i / 7 % 4), "S" + i));
+    }
+    return b;
+  }
+
+  /**
+   * The class-lists endpoint fails and answers "no memberships" for a read marked complete: that is
+   * an outage, not every pupil leaving every class. There is no leaver and no archive, so nothing
+   * else would hold it.
+   */
+  @Test
+  void anEmptyCompleteMembershipReadIsHeld() {
+    Fx.Product p = new Fx.Product();
+    MisSnapshot s = timetabled(30).build();
+    p.sync(s);
+    MisSnapshot noClasses = s.toBuilder().removeMembershipsIf(m -> true).build();
+    Plan plan = p.planner.plan(p.state(), noClasses);
+    assertEquals(90, plan.statistics().count(ChangeKind.LEAVE_GROUP));
+    assertEquals(90, plan.statistics().baseline(EntityType.MEMBERSHIP));
+    GateVerdict v = gate.evaluate(plan, noClasses);
+    assertTrue(v.isHeld(), v::toString);
+    assertTrue(
+        v.reasons().stream()
+            .anyMatch(
+                r ->
+                    r.code() == HoldReason.Code.EMPTY_SOURCE
+                        && r.type().equals(java.util.Optional.of(EntityType.MEMBERSHIP))),
+        v::toString);
+  }
+
+  /**
+   * A half-loaded membership export (only the first forms' class lists arrived) read as complete
+   * would take two thirds of the school out of their classes: past the group-leave threshold. An
+   * ordinary timetable change is not held.
+   */
+  @Test
+  void aHalfLoadedMembershipExportPassesTheGroupLeaveThreshold() {
+    Fx.Product p = new Fx.Product();
+    MisSnapshot s = timetabled(120).build();
+    p.sync(s);
+    MisSnapshot half =
+        s.toBuilder()
+            .removeMembershipsIf(m -> Integer.parseInt(m.personId().substring(1)) >= 40)
+            .build();
+    Plan plan = p.planner.plan(p.state(), half);
+    assertEquals(240, plan.statistics().count(ChangeKind.LEAVE_GROUP));
+    GateVerdict v = gate.evaluate(plan, half);
+    assertEquals(Set.of(HoldReason.Code.THRESHOLD_EXCEEDED), codes(v), v::toString);
+    assertEquals(EntityType.MEMBERSHIP, v.reasons().get(0).type().orElseThrow());
+
+    // twelve pupils drop English: an ordinary change
+    MisSnapshot dropped =
+        s.toBuilder()
+            .removeMembershipsIf(
+                m ->
+                    m.groupId().startsWith("EN")
+                        && Integer.parseInt(m.personId().substring(1)) < 12)
+            .build();
+    Plan ordinary = p.planner.plan(p.state(), dropped);
+    assertEquals(12, ordinary.statistics().count(ChangeKind.LEAVE_GROUP));
+    assertFalse(gate.evaluate(ordinary, dropped).isHeld());
+  }
+
+  /**
+   * Migration re-keys are judged per person type: twelve pupils re-keyed by UPN after an MIS switch
+   * are a migration even though the twelve staff, exported without their emails, would all be
+   * deactivated and recreated (which summed across types used to cancel the re-keys out).
+   */
+  @Test
+  void migrationReKeysAreCountedPerPersonType() {
+    Fx.Product p = new Fx.Product();
+    MisSnapshot.Builder before = students(12);
+    for (int i = 0; i < 12; i++) {
+      before.addStaff(Fx.staff("T" + i, "Teacher", "No" + i).build());
+    }
+    p.sync(before.build());
+    MisSnapshot.Builder after = snapshot();
+    for (int i = 0; i < 12; i++) {
+      after.addStudent(student("N" + i, "Kid", "No" + i).upn(String.format("A%011d0", i)).build());
+      after.addStaff(
+          Fx.staff("U" + i, "Teacher", "No" + i).email("t" + i + "@newmis.example.org").build());
+    }
+    MisSnapshot migrated = after.build();
+    Plan plan = p.planner.plan(p.state(), migrated);
+    assertEquals(12, plan.statistics().count(EntityType.STUDENT, ChangeKind.REKEY_ACCOUNT));
+    assertEquals(12, plan.statistics().count(EntityType.STAFF, ChangeKind.DEACTIVATE_ACCOUNT));
+    GateVerdict v = gate.evaluate(plan, migrated);
+    assertTrue(
+        v.reasons().stream()
+            .anyMatch(
+                r ->
+                    r.code() == HoldReason.Code.MIGRATION_DETECTED
+                        && r.type().equals(java.util.Optional.of(EntityType.STUDENT))),
+        v::toString);
   }
 }

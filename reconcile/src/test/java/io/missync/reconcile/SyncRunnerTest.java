@@ -3,15 +3,23 @@ package io.missync.reconcile;
 import static io.missync.reconcile.Fx.snapshot;
 import static io.missync.reconcile.Fx.student;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.PersonRef;
+import io.missync.core.plan.HoldReason;
 import io.missync.core.spi.ApplyRecord;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.HeldPlan;
 import io.missync.core.spi.SnapshotSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +28,17 @@ class SyncRunnerTest {
   private final AtomicReference<MisSnapshot> source = new AtomicReference<>();
 
   private SyncRunner runner() {
+    return builder().build();
+  }
+
+  private SyncRunner.Builder builder() {
     SnapshotSource s = source::get;
     return SyncRunner.builder()
         .source(s)
         .store(product.store)
         .sink(product.sink)
         .credentials(Fx.credentials())
-        .clock(Fx.CLOCK)
-        .build();
+        .clock(Fx.CLOCK);
   }
 
   private static MisSnapshot students(int n) {
@@ -89,5 +100,77 @@ class SyncRunnerTest {
         ApplyRecord.Status.ABORTED,
         product.store.applyRecord(Fx.SCHOOL, "crashed").orElseThrow().status());
     assertTrue(product.store.unfinishedApplies(Fx.SCHOOL).isEmpty());
+  }
+
+  /**
+   * A nightly run at 00:30 BST on 16 June, on a host clock in UTC (23:30 on 15 June): a pupil whose
+   * last day was 15 June has left, and the deactivation is dated 16 June, the school's day.
+   */
+  @Test
+  void aRunJustAfterMidnightBritishSummerTimeSeesYesterdaysLeavers() {
+    source.set(students(5));
+    runner().run(Fx.SCHOOL);
+    LocalDate lastDay = LocalDate.of(2026, 6, 15);
+    MisSnapshot.Builder b = students(5).toBuilder();
+    b.put(
+        student("S3", "Kid", "No3").upn(String.format("A%011d0", 3)).leavingDate(lastDay).build());
+    source.set(b.build());
+    Clock hostUtc = Clock.fixed(Instant.parse("2026-06-15T23:30:00Z"), ZoneOffset.UTC);
+    RunResult r = builder().clock(hostUtc).build().run(Fx.SCHOOL);
+    assertEquals(RunResult.Outcome.APPLIED, r.outcome());
+    var s3 = product.state().accountFor(PersonRef.student("S3")).orElseThrow();
+    assertFalse(s3.active(), "left yesterday, UK time");
+    assertEquals(Optional.of(LocalDate.of(2026, 6, 16)), s3.deactivatedOn());
+  }
+
+  /**
+   * A trust's school abroad (Dubai, UTC+4) sets its own zone: at 01:30 there on 16 June (22:30 in
+   * London on 15 June) yesterday's leaver has left there.
+   */
+  @Test
+  void theSchoolsZoneIsConfigurable() {
+    source.set(students(5));
+    runner().run(Fx.SCHOOL);
+    MisSnapshot.Builder b = students(5).toBuilder();
+    b.put(
+        student("S3", "Kid", "No3")
+            .upn(String.format("A%011d0", 3))
+            .leavingDate(LocalDate.of(2026, 6, 15))
+            .build());
+    source.set(b.build());
+    Clock at = Clock.fixed(Instant.parse("2026-06-15T21:30:00Z"), ZoneOffset.UTC);
+    assertEquals(
+        RunResult.Outcome.NOTHING_TO_DO, builder().clock(at).build().run(Fx.SCHOOL).outcome());
+    SyncPolicy dubai = SyncPolicy.builder().schoolZone(ZoneId.of("Asia/Dubai")).build();
+    RunResult r = builder().clock(at).policy(dubai).build().run(Fx.SCHOOL);
+    assertEquals(RunResult.Outcome.APPLIED, r.outcome());
+    assertEquals(
+        Optional.of(LocalDate.of(2026, 6, 16)),
+        product.state().accountFor(PersonRef.student("S3")).orElseThrow().deactivatedOn());
+  }
+
+  /**
+   * A plan with review items only (a class list names a group missing from the groups export) is
+   * held when the gate holds review items, so it reaches the review flow instead of being dropped
+   * as "nothing to do".
+   */
+  @Test
+  void aPlanOfReviewItemsOnlyIsHeldWhenTheGateHoldsReviewItems() {
+    source.set(students(5));
+    runner().run(Fx.SCHOOL);
+    source.set(students(5).toBuilder().addMembership(Fx.member("9X-Ma2", "S1")).build());
+    RunResult lenient = runner().run(Fx.SCHOOL);
+    assertEquals(RunResult.Outcome.NOTHING_TO_DO, lenient.outcome());
+    assertEquals(1, lenient.plan().reviewItems().size());
+
+    SyncRunner strict =
+        builder().gatePolicy(GatePolicy.builder().holdOnReviewItems(true).build()).build();
+    RunResult held = strict.run(Fx.SCHOOL);
+    assertEquals(RunResult.Outcome.HELD, held.outcome());
+    assertTrue(held.plan().changes().isEmpty());
+    HeldPlan h = product.store.heldPlan(Fx.SCHOOL, held.plan().id()).orElseThrow();
+    assertEquals(HoldReason.Code.REVIEW_REQUIRED, h.reasons().get(0).code());
+    product.store.decide(Fx.SCHOOL, held.plan().id(), HeldPlan.Decision.APPROVED, "dsl@school");
+    assertEquals(RunResult.Outcome.APPLIED_AFTER_APPROVAL, strict.run(Fx.SCHOOL).outcome());
   }
 }

@@ -7,7 +7,10 @@ import java.util.Map;
 
 /**
  * How many changes of each kind a plan holds, per entity type, and how many records of each type
- * the product had before the plan (the base for percentage thresholds).
+ * the product had before the plan (the base for percentage thresholds). Membership changes count
+ * against the person's type; the {@link EntityType#MEMBERSHIP} baseline is the number of the
+ * product's memberships (of active accounts, in groups the MIS manages) before the plan, the base
+ * for thresholds on group leaves.
  */
 public final class PlanStatistics {
   private final EnumMap<EntityType, EnumMap<ChangeKind, Integer>> counts;

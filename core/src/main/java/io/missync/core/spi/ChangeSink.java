@@ -9,7 +9,13 @@ import io.missync.core.plan.Change;
  *
  * <ul>
  *   <li>{@code apply} returns a result for every change; it throws only for programming errors.
- *       Product-side failures are {@link ChangeResult.Failed}.
+ *       Product-side failures are {@link ChangeResult.Failed}. If it throws anyway, the applier
+ *       journals that change as failed (the exception's class name only, never its message) and
+ *       goes on with the rest of the plan; the next plan tries the change again.
+ *   <li>Deactivations reach the sink first in a plan, before creates, updates, memberships and
+ *       guardian links, so a leaver loses access whatever happens to the rest. A later {@link
+ *       io.missync.core.plan.UnlinkGuardian} (or a hard delete) may name an account the sink has
+ *       already deactivated, and must be accepted.
  *   <li>A create returns {@link ChangeResult.Applied} with the new product id.
  *   <li>Applying the same change twice has the effect of applying it once (the applier may retry
  *       after a crash).

@@ -33,7 +33,7 @@ public final class SyncHarness {
     this.store = new InMemorySyncStateStore(clock);
     this.planner = new Planner(policy, credentials, clock);
     this.gate = new SafetyGate(GatePolicy.defaults());
-    this.applier = new Applier(store, sink, credentials, clock);
+    this.applier = new Applier(store, sink, credentials, clock, policy.schoolZone());
   }
 
   public String schoolId() {

@@ -9,7 +9,10 @@ import io.missync.core.model.Person;
 import io.missync.core.model.PersonRef;
 import io.missync.core.model.StaffMember;
 import io.missync.core.model.Student;
+import io.missync.core.plan.Change;
+import io.missync.core.plan.DeactivateAccount;
 import io.missync.core.plan.Plan;
+import io.missync.core.plan.ReasonCode;
 import io.missync.core.plan.ReviewItem;
 import io.missync.core.spi.CredentialPolicy;
 import io.missync.core.state.Account;
@@ -77,6 +80,27 @@ final class World {
       }
     }
     return ids;
+  }
+
+  /**
+   * The changes of {@code next} (a plan of the current snapshot, after the last sync) that show the
+   * product has not converged: all of them but the deactivations of accounts that the last plan's
+   * review items name. An account an uncertain match claims is a leaver's once no migration is
+   * visible, so the run after a migration's first deactivates those whose review is still open
+   * (during the migration run itself nobody is deactivated); it converges the run after.
+   */
+  List<Change> unsettled(Plan next) {
+    Set<String> review = underReview();
+    List<Change> out = new ArrayList<>();
+    for (Change c : next.changes()) {
+      if (c instanceof DeactivateAccount d
+          && review.contains(d.account().account().orElse(""))
+          && d.reason().code() == ReasonCode.LEFT_SOURCE) {
+        continue;
+      }
+      out.add(c);
+    }
+    return out;
   }
 
   static boolean isCurrent(MisSnapshot s, PersonRef ref, LocalDate today) {
