@@ -1057,16 +1057,49 @@ final class PlanRun {
       for (Account a : candidates) {
         candidateById.put(a.accountId(), a);
       }
+      List<Person> several = new ArrayList<>();
+      Map<Person, Match> severalMatches = new HashMap<>();
       for (Person p : people) {
         Match m = find(p, index, candidateById);
         if (m == null) {
           continue;
         }
         if (m.accounts.size() > 1) {
-          ambiguous(p, m);
+          several.add(p);
+          severalMatches.put(p, m);
         } else {
           proposals.put(p, m);
           byAccount.computeIfAbsent(m.accounts.get(0).accountId(), k -> new ArrayList<>()).add(p);
+        }
+      }
+      // an account that one person alone matches with certainty is not open to someone else's
+      // ambiguous match (two parents of one child with the same name, one of whom is re-keyed
+      // by a surer key): what is left of the ambiguity is decided now, not on the next run
+      Set<String> surelyTaken = new HashSet<>();
+      for (Map.Entry<String, List<Person>> e : byAccount.entrySet()) {
+        if (e.getValue().size() == 1
+            && confidence(Objects.requireNonNull(proposals.get(e.getValue().get(0))).tier)
+                == MatchConfidence.CERTAIN) {
+          surelyTaken.add(e.getKey());
+        }
+      }
+      for (Person p : several) {
+        Match m = Objects.requireNonNull(severalMatches.get(p));
+        List<Account> left = new ArrayList<>();
+        for (Account a : m.accounts) {
+          if (!surelyTaken.contains(a.accountId())) {
+            left.add(a);
+          }
+        }
+        if (left.isEmpty()) {
+          continue; // every candidate is surely someone else's: this is a new person
+        }
+        Match narrowed = left.size() == m.accounts.size() ? m : new Match(m.tier, left);
+        if (left.size() > 1) {
+          ambiguous(p, narrowed);
+        } else {
+          proposals.put(p, narrowed);
+          byAccount.computeIfAbsent(left.get(0).accountId(), k -> new ArrayList<>()).add(p);
         }
       }
     }

@@ -386,6 +386,50 @@ class SafeguardingReviewTest {
         v::toString);
   }
 
+  /**
+   * Two parents with the same name (Pat Smith senior, Amy's parent; Pat Smith junior, Cal's). The
+   * new MIS of a migration also lists senior as Cal's contact. Junior's new record matches only
+   * junior's account (through Cal); senior's matches both (through Amy and through Cal). Junior's
+   * account being surely junior's, senior's is the one left: both are re-keyed in the same run and
+   * the next run has nothing to do (before, senior was reviewed as ambiguous, then re-keyed a run
+   * later, once junior's account was taken).
+   */
+  @Test
+  void aSurerMatchOfOneSameNamedParentSettlesTheOthersInTheSameRun() {
+    MisSnapshot.Builder b = snapshot();
+    b.addStudent(student("S1", "Amy", "Smith").upn("A000000000011").build());
+    b.addStudent(student("S3", "Cal", "Smith").upn("A000000000033").build());
+    b.addContact(contact("P1", "Pat", "Smith").build());
+    b.addContact(contact("P2", "Pat", "Smith").build());
+    b.addGuardianLink(link("P1", "S1")).addGuardianLink(link("P2", "S3"));
+    MisSnapshot before = b.build();
+    Fx.Product product = provisioned(before);
+    String senior = product.account(PersonRef.contact("P1")).accountId();
+    String junior = product.account(PersonRef.contact("P2")).accountId();
+    MisSnapshot.Builder m = snapshot();
+    for (var s : before.students()) {
+      m.addStudent(s.toBuilder().id("new-" + s.id()).build());
+    }
+    for (var c : before.contacts()) {
+      m.addContact(c.toBuilder().id("new-" + c.id()).build());
+    }
+    m.addGuardianLink(link("new-P1", "new-S1"))
+        .addGuardianLink(link("new-P1", "new-S3"))
+        .addGuardianLink(link("new-P2", "new-S3"));
+    MisSnapshot migrated = m.build();
+    Plan p = product.sync(migrated);
+    assertEquals(List.of(), p.reviewItems(), p.reviewItems()::toString);
+    assertEquals(
+        Set.of(senior + "->new-P1", junior + "->new-P2"),
+        of(p, ChangeKind.REKEY_ACCOUNT).stream()
+            .map(c -> (RekeyAccount) c)
+            .filter(r -> r.next().type() == EntityType.CONTACT)
+            .map(r -> r.accountId() + "->" + r.next().id())
+            .collect(Collectors.toSet()));
+    Plan next = product.planner.plan(product.state(), migrated);
+    assertEquals(List.of(), next.changes(), next.changes()::toString);
+  }
+
   // ------------------------------------------------------------ deactivate, never delete
 
   /**
