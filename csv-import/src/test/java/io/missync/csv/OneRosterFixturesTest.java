@@ -217,8 +217,7 @@ class OneRosterFixturesTest {
   @Test
   void aBulkUsersFileWithoutEnrollmentsKeepsTheMembershipsOfThoseStillThere() throws IOException {
     MisSnapshot before = bulk11().snapshot();
-    Path dir = tmp.resolve("export");
-    copy(fixture("1.1-bulk"), dir);
+    Path dir = bulkCopy();
     Files.delete(dir.resolve("enrollments.csv"));
     Path manifest = dir.resolve("manifest.csv");
     Files.writeString(
@@ -305,8 +304,7 @@ class OneRosterFixturesTest {
 
   @Test
   void manifestListingAMissingFileMakesItsTypeAbsentNotEmpty() throws IOException {
-    Path dir = tmp.resolve("export");
-    copy(fixture("1.1-bulk"), dir);
+    Path dir = bulkCopy();
     Files.delete(dir.resolve("enrollments.csv"));
     ImportResult r = CsvImporter.builder().build().read(dir);
     CsvProblem p = at(r, Kind.MISSING_FILE, "enrollments.csv", 0);
@@ -317,8 +315,7 @@ class OneRosterFixturesTest {
 
   @Test
   void noManifestReadsPresentFilesAsBulk() throws IOException {
-    Path dir = tmp.resolve("export");
-    copy(fixture("1.1-bulk"), dir);
+    Path dir = bulkCopy();
     Files.delete(dir.resolve("manifest.csv"));
     Files.delete(dir.resolve("classes.csv"));
     ImportResult r = CsvImporter.builder().format(CsvFormat.ONEROSTER_1_1).build().read(dir);
@@ -360,6 +357,13 @@ class OneRosterFixturesTest {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("manifest.csv"), String.format(MANIFEST_USERS_ONLY, mode));
     Files.writeString(dir.resolve("users.csv"), USERS_11 + "\n" + String.join("\n", rows) + "\n");
+    return dir;
+  }
+
+  /** A copy of the 1.1 bulk fixture to edit. */
+  Path bulkCopy() throws IOException {
+    Path dir = tmp.resolve("export");
+    copy(fixture("1.1-bulk"), dir);
     return dir;
   }
 
@@ -588,8 +592,7 @@ class OneRosterFixturesTest {
   @Test
   void aBulkClassesFileThatStopsPartWayKeepsTheClassesNotRead() throws IOException {
     MisSnapshot before = bulk11().snapshot();
-    Path dir = tmp.resolve("export");
-    copy(fixture("1.1-bulk"), dir);
+    Path dir = bulkCopy();
     breakBefore(dir.resolve("classes.csv"), "cls-7a,");
     ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
     MisSnapshot s = r.snapshot();
@@ -604,8 +607,7 @@ class OneRosterFixturesTest {
   @Test
   void aRejectedBulkClassRowKeepsThePreviousClass() throws IOException {
     MisSnapshot before = bulk11().snapshot();
-    Path dir = tmp.resolve("export");
-    copy(fixture("1.1-bulk"), dir);
+    Path dir = bulkCopy();
     Path classes = dir.resolve("classes.csv");
     Files.writeString(classes, Files.readString(classes).replace("cls-7a,,", "cls-7a,archived,"));
     ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
@@ -618,8 +620,7 @@ class OneRosterFixturesTest {
   @Test
   void aBulkEnrollmentsFileThatStopsPartWayKeepsTheMembershipsNotRead() throws IOException {
     MisSnapshot before = bulk11().snapshot();
-    Path dir = tmp.resolve("export");
-    copy(fixture("1.1-bulk"), dir);
+    Path dir = bulkCopy();
     breakBefore(dir.resolve("enrollments.csv"), "e6,");
     ImportResult r = CsvImporter.builder().build().readDelta(dir, before);
     MisSnapshot s = r.snapshot();
@@ -647,8 +648,7 @@ class OneRosterFixturesTest {
     assertEquals(
         LocalDate.of(2027, 7, 31), s.group("cls-7en").orElseThrow().effectiveTo().orElseThrow());
 
-    Path dir = tmp.resolve("export");
-    copy(fixture("1.1-bulk"), dir);
+    Path dir = bulkCopy();
     Path classes = dir.resolve("classes.csv");
     Files.writeString(
         classes,
@@ -688,8 +688,7 @@ class OneRosterFixturesTest {
 
   @Test
   void aSessionEndingBeforeItStartsGivesNoDates() throws IOException {
-    Path dir = tmp.resolve("export");
-    copy(fixture("1.1-bulk"), dir);
+    Path dir = bulkCopy();
     Path sessions = dir.resolve("academicSessions.csv");
     Files.writeString(
         sessions,
@@ -742,8 +741,7 @@ class OneRosterFixturesTest {
 
   @Test
   void aRepeatedIdInABulkFileIsStillAnError() throws IOException {
-    Path dir = tmp.resolve("export");
-    copy(fixture("1.1-bulk"), dir);
+    Path dir = bulkCopy();
     Path users = dir.resolve("users.csv");
     Files.writeString(
         users,

@@ -54,16 +54,16 @@ public final class Page<T> {
       OptionalInt perPage,
       OptionalInt currentPage,
       boolean paginated) {
-    return new Page<>(
+    return of(
         items,
         requestUri,
-        next.orElse(null),
+        next,
         more,
-        perPage.isPresent() ? perPage.getAsInt() : null,
-        currentPage.isPresent() ? currentPage.getAsInt() : null,
+        perPage,
+        currentPage,
         paginated,
-        null,
-        null);
+        OptionalLong.empty(),
+        OptionalInt.empty());
   }
 
   /**
