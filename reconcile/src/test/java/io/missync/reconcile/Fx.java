@@ -104,6 +104,24 @@ final class Fx {
     return Membership.of(group, PersonRef.student(student), MembershipRole.MEMBER);
   }
 
+  /** The builder without this person and their memberships and guardian links. */
+  static MisSnapshot.Builder without(MisSnapshot.Builder b, PersonRef who) {
+    return b.remove(who)
+        .removeMembershipsIf(m -> m.person().equals(who))
+        .removeGuardianLinksIf(
+            l ->
+                who.type() == EntityType.STUDENT
+                    ? l.studentId().equals(who.id())
+                    : who.type() == EntityType.CONTACT && l.contactId().equals(who.id()));
+  }
+
+  /** A product holding what a first sync of {@code s} gives it. */
+  static Product provisioned(MisSnapshot s) {
+    Product p = new Product();
+    p.sync(s);
+    return p;
+  }
+
   static MisSnapshot.Builder snapshot() {
     return MisSnapshot.builder(
             new SourceInfo(SCHOOL, "test", "SIMS", Instant.parse("2026-03-10T07:00:00Z")))

@@ -77,9 +77,7 @@ class PlannerTest {
   }
 
   private static Fx.Product provisioned(MisSnapshot s) {
-    Fx.Product p = new Fx.Product();
-    p.sync(s);
-    return p;
+    return Fx.provisioned(s);
   }
 
   @Test
@@ -227,12 +225,7 @@ class PlannerTest {
   @Test
   void aStudentMissingFromACompleteSnapshotIsDeactivatedInTheSameRun() {
     Fx.Product product = provisioned(family().build());
-    MisSnapshot gone =
-        family()
-            .remove(S2)
-            .removeGuardianLinksIf(l -> l.studentId().equals("S2"))
-            .removeMembershipsIf(m -> m.personId().equals("S2"))
-            .build();
+    MisSnapshot gone = Fx.without(family(), S2).build();
     Plan p = product.planner.plan(product.state(), gone);
     assertEquals(List.of(ReasonCode.LEFT_SOURCE), codes(p, ChangeKind.DEACTIVATE_ACCOUNT));
     assertEquals(List.of(ReasonCode.GUARDIAN_REMOVED), codes(p, ChangeKind.UNLINK_GUARDIAN));
@@ -246,10 +239,7 @@ class PlannerTest {
   void aPartialSnapshotNeverImpliesLeavers() {
     Fx.Product product = provisioned(family().build());
     MisSnapshot delta =
-        family()
-            .remove(S2)
-            .removeGuardianLinksIf(l -> l.studentId().equals("S2"))
-            .removeMembershipsIf(m -> m.personId().equals("S2"))
+        Fx.without(family(), S2)
             .completeness(EntityType.STUDENT, Completeness.PARTIAL)
             .completeness(EntityType.GUARDIAN_LINK, Completeness.PARTIAL)
             .completeness(EntityType.MEMBERSHIP, Completeness.PARTIAL)
@@ -403,12 +393,7 @@ class PlannerTest {
   @Test
   void rejoinersAreReactivatedUnderTheirOldAccountOrReviewed() {
     Fx.Product product = provisioned(family().build());
-    MisSnapshot gone =
-        family()
-            .remove(S2)
-            .removeGuardianLinksIf(l -> l.studentId().equals("S2"))
-            .removeMembershipsIf(m -> m.personId().equals("S2"))
-            .build();
+    MisSnapshot gone = Fx.without(family(), S2).build();
     product.sync(gone);
     String id = product.account(S2).accountId();
     assertFalse(product.account(S2).active());

@@ -74,9 +74,7 @@ class SafeguardingReviewTest {
   }
 
   private static Fx.Product provisioned(MisSnapshot s) {
-    Fx.Product p = new Fx.Product();
-    p.sync(s);
-    return p;
+    return Fx.provisioned(s);
   }
 
   private static Set<PersonRef> deactivated(Plan p) {
@@ -320,12 +318,7 @@ class SafeguardingReviewTest {
   void aRejoinerUnderANewMisIdIsReactivatedWithTheOldCredentials() {
     Fx.Product product = provisioned(family().build());
     String id = product.account(S2).accountId();
-    MisSnapshot gone =
-        family()
-            .remove(S2)
-            .removeGuardianLinksIf(l -> l.studentId().equals("S2"))
-            .removeMembershipsIf(m -> m.personId().equals("S2"))
-            .build();
+    MisSnapshot gone = Fx.without(family(), S2).build();
     product.sync(gone);
     assertFalse(product.account(S2).active());
     MisSnapshot readmitted =
@@ -563,10 +556,7 @@ class SafeguardingReviewTest {
   void aLeaverAndAJoinerWithTheSameNameAndYearDoNotShareAccess() {
     Fx.Product product = provisioned(family().build());
     MisSnapshot next =
-        family()
-            .remove(S1)
-            .removeMembershipsIf(m -> m.personId().equals("S1"))
-            .removeGuardianLinksIf(l -> l.studentId().equals("S1"))
+        Fx.without(family(), S1)
             .addStudent(
                 student("S7", "Amelia", "Smith")
                     .upn(null)
@@ -593,10 +583,7 @@ class SafeguardingReviewTest {
   void aNameAndDateOfBirthMatchOutsideAMigrationStillDeactivatesTheLeaver() {
     Fx.Product product = provisioned(family().build());
     MisSnapshot next =
-        family()
-            .remove(S1)
-            .removeMembershipsIf(m -> m.personId().equals("S1"))
-            .removeGuardianLinksIf(l -> l.studentId().equals("S1"))
+        Fx.without(family(), S1)
             .addStudent(student("N1", "Amélia", "SMITH").upn(null).build())
             .build();
     Plan p = product.planner.plan(product.state(), next);
