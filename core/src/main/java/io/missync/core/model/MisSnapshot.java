@@ -44,6 +44,8 @@ public final class MisSnapshot {
   // memberships as columns, in input order: group and person ordinals, role, dates (epoch days)
   private final int[] memberGroup;
   private final int[] memberPerson;
+  // the person's id instance, so reading a membership does not load the person's record
+  private final String[] memberPersonId;
   private final byte[] memberRole;
   private final int[] memberFrom;
   private final int[] memberTo;
@@ -97,6 +99,7 @@ public final class MisSnapshot {
     byte[] roleOf = new byte[n];
     int[] fromOf = new int[n];
     int[] toOf = new int[n];
+    String[] idOf = new String[n];
     int r = 0;
     for (int i = 0; i < n; i++) {
       int g = position(ms.groupSlot[i], groupSlotOrd, groupIndex, ms.group[i]);
@@ -140,6 +143,8 @@ public final class MisSnapshot {
         roleOf[r] = ms.role[i];
         fromOf[r] = ms.from[i];
         toOf[r] = ms.to[i];
+        // resolved only now (added before the person was): share the person's own id instance
+        idOf[r] = ms.personSlot[i] >= 0 ? ms.person[i] : personAt(p).id();
         r++;
       }
     }
@@ -161,7 +166,7 @@ public final class MisSnapshot {
             drop[ii] = true;
             dropped++;
             Membership mi =
-                membership(groupOrd[ii], personOrd[ii], roleOf[ii], fromOf[ii], toOf[ii]);
+                membership(groupOrd[ii], personOrd[ii], idOf[ii], roleOf[ii], fromOf[ii], toOf[ii]);
             found.add(
                 new SnapshotProblem(
                     SnapshotProblem.Kind.DUPLICATE_MEMBERSHIP,
@@ -182,6 +187,7 @@ public final class MisSnapshot {
           roleOf[k] = roleOf[i];
           fromOf[k] = fromOf[i];
           toOf[k] = toOf[i];
+          idOf[k] = idOf[i];
           k++;
         }
       }
@@ -190,6 +196,7 @@ public final class MisSnapshot {
     }
     this.memberGroup = r == n ? groupOrd : Arrays.copyOf(groupOrd, r);
     this.memberPerson = r == n ? personOrd : Arrays.copyOf(personOrd, r);
+    this.memberPersonId = r == n ? idOf : Arrays.copyOf(idOf, r);
     this.memberRole = r == n ? roleOf : Arrays.copyOf(roleOf, r);
     this.memberFrom = r == n ? fromOf : Arrays.copyOf(fromOf, r);
     this.memberTo = r == n ? toOf : Arrays.copyOf(toOf, r);
@@ -354,7 +361,6 @@ public final class MisSnapshot {
     }
     for (int i = 0; i < memberGroup.length; i++) {
       int p = memberPerson[i];
-      Person person = personAt(p);
       int slot =
           p < students.length
               ? p
@@ -363,10 +369,10 @@ public final class MisSnapshot {
                   : p - students.length - staff.length;
       b.memberships.add(
           groups[memberGroup[i]].id(),
-          person.id(),
+          memberPersonId[i],
           memberGroup[i],
           slot,
-          person.entityType(),
+          typeAt(p),
           ROLES[memberRole[i]],
           memberFrom[i],
           memberTo[i]);
@@ -447,12 +453,23 @@ public final class MisSnapshot {
   }
 
   private Membership membershipAt(int i) {
-    return membership(memberGroup[i], memberPerson[i], memberRole[i], memberFrom[i], memberTo[i]);
+    return membership(
+        memberGroup[i],
+        memberPerson[i],
+        memberPersonId[i],
+        memberRole[i],
+        memberFrom[i],
+        memberTo[i]);
   }
 
-  private Membership membership(int group, int person, byte role, int from, int to) {
-    Person p = personAt(person);
-    return Membership.ofChecked(groups[group].id(), p.entityType(), p.id(), ROLES[role], from, to);
+  private Membership membership(int group, int person, String id, byte role, int from, int to) {
+    return Membership.ofChecked(groups[group].id(), typeAt(person), id, ROLES[role], from, to);
+  }
+
+  private EntityType typeAt(int person) {
+    return person < students.length
+        ? EntityType.STUDENT
+        : person < students.length + staff.length ? EntityType.STAFF : EntityType.CONTACT;
   }
 
   /** Guardian links whose contact and student are both in the snapshot, each once. */
