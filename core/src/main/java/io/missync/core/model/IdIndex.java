@@ -148,22 +148,6 @@ final class IdIndex {
     return value;
   }
 
-  /** Calls the action with each id and value, in no particular order. */
-  void forEach(Entry action) {
-    for (int i = 0; i < keys.length; i++) {
-      String k = keys[i];
-      if (k != null) {
-        action.accept(k, valueAt(i));
-      }
-    }
-  }
-
-  /** What {@link #forEach} hands each entry to. */
-  @FunctionalInterface
-  interface Entry {
-    void accept(String id, int value);
-  }
-
   private int home(int hash) {
     // Fibonacci hashing spreads the string hash's low-entropy bits over the table
     return (hash * 0x9E3779B9) >>> shift;

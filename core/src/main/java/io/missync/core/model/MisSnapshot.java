@@ -103,22 +103,11 @@ public final class MisSnapshot {
     int r = 0;
     for (int i = 0; i < n; i++) {
       int g = position(ms.groupSlot[i], groupSlotOrd, groupIndex, ms.group[i]);
-      int p;
-      switch (TYPES[ms.type[i]]) {
-        case STUDENT:
-          p = position(ms.personSlot[i], studentOrd, studentIndex, ms.person[i]);
-          break;
-        case STAFF:
-          p = position(ms.personSlot[i], staffOrd, staffIndex, ms.person[i]);
-          p = p < 0 ? p : students.length + p;
-          break;
-        case CONTACT:
-          p = position(ms.personSlot[i], contactOrd, contactIndex, ms.person[i]);
-          p = p < 0 ? p : students.length + staff.length + p;
-          break;
-        default:
-          p = -1;
-      }
+      EntityType t = TYPES[ms.type[i]];
+      int[] slotOrd =
+          t == EntityType.STUDENT ? studentOrd : t == EntityType.STAFF ? staffOrd : contactOrd;
+      int p = position(ms.personSlot[i], slotOrd, indexOf(t), ms.person[i]);
+      p = p < 0 ? p : base(t) + p;
       if (g < 0) {
         Membership m = ms.at(i);
         unresolved.add(m);
@@ -312,19 +301,25 @@ public final class MisSnapshot {
   }
 
   private int personOrdinal(EntityType type, String id) {
-    int i;
-    switch (type) {
-      case STUDENT:
-        return studentIndex.get(id);
-      case STAFF:
-        i = staffIndex.get(id);
-        return i < 0 ? -1 : students.length + i;
-      case CONTACT:
-        i = contactIndex.get(id);
-        return i < 0 ? -1 : students.length + staff.length + i;
-      default:
-        return -1;
+    if (!type.isPerson()) {
+      return -1;
     }
+    int i = indexOf(type).get(id);
+    return i < 0 ? -1 : base(type) + i;
+  }
+
+  /** The id index of a person type. */
+  private IdIndex indexOf(EntityType personType) {
+    return personType == EntityType.STUDENT
+        ? studentIndex
+        : personType == EntityType.STAFF ? staffIndex : contactIndex;
+  }
+
+  /** The first person ordinal of a type: students come first, then staff, then contacts. */
+  private int base(EntityType personType) {
+    return personType == EntityType.STUDENT
+        ? 0
+        : personType == EntityType.STAFF ? students.length : students.length + staff.length;
   }
 
   /** A builder for a new snapshot from the given source. */
@@ -361,18 +356,13 @@ public final class MisSnapshot {
     }
     for (int i = 0; i < memberGroup.length; i++) {
       int p = memberPerson[i];
-      int slot =
-          p < students.length
-              ? p
-              : p < students.length + staff.length
-                  ? p - students.length
-                  : p - students.length - staff.length;
+      EntityType t = typeAt(p);
       b.memberships.add(
           groups[memberGroup[i]].id(),
           memberPersonId[i],
           memberGroup[i],
-          slot,
-          typeAt(p),
+          p - base(t),
+          t,
           ROLES[memberRole[i]],
           memberFrom[i],
           memberTo[i]);
@@ -513,13 +503,9 @@ public final class MisSnapshot {
   }
 
   private Person personAt(int p) {
-    if (p < students.length) {
-      return students[p];
-    }
-    if (p < students.length + staff.length) {
-      return staff[p - students.length];
-    }
-    return contacts[p - students.length - staff.length];
+    EntityType t = typeAt(p);
+    int i = p - base(t);
+    return t == EntityType.STUDENT ? students[i] : t == EntityType.STAFF ? staff[i] : contacts[i];
   }
 
   public Optional<Group> group(String id) {
@@ -1177,11 +1163,6 @@ public final class MisSnapshot {
     @SuppressWarnings("unchecked") // only T is ever stored
     T at(int slot) {
       return (T) Objects.requireNonNull(items[slot]);
-    }
-
-    @Nullable T get(String id) {
-      int s = slot(id);
-      return s < 0 ? null : at(s);
     }
 
     /** Adds a record under a new id and returns its slot, or -1 when the id is taken. */
