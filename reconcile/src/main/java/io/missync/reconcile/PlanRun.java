@@ -556,7 +556,8 @@ final class PlanRun {
    * Product links (contact account | student account) that the snapshot shows outright are no
    * longer eligible: the link is in the snapshot, both ends resolve, and it fails the policy (e.g.
    * parental responsibility withdrawn). Such a link is evidence on its own, even when the links are
-   * only a partial read.
+   * only a partial read. Worked out afresh at each call: contacts matched in between (re-keyed in a
+   * migration) resolve to their accounts only once matched.
    */
   private Set<String> explicitlyIneligibleLinks() {
     Set<String> out = new HashSet<>();
@@ -1372,19 +1373,12 @@ final class PlanRun {
           new UnlinkGuardian(
               AccountRef.of(cp, ca.accountId()),
               AccountRef.of(sp, sa.accountId()),
-              complete
-                  ? Reason.of(
-                      ReasonCode.GUARDIAN_REMOVED,
-                      "relationship",
-                      pl.relationship().value(),
-                      "guardianLinks",
-                      Completeness.COMPLETE.name())
-                  : Reason.of(
-                      ReasonCode.GUARDIAN_REMOVED,
-                      "relationship",
-                      pl.relationship().value(),
-                      "eligible",
-                      "false")));
+              Reason.of(
+                  ReasonCode.GUARDIAN_REMOVED,
+                  "relationship",
+                  pl.relationship().value(),
+                  complete ? "guardianLinks" : "eligible",
+                  complete ? Completeness.COMPLETE.name() : "false")));
     }
   }
 
