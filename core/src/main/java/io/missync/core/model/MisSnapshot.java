@@ -1049,6 +1049,14 @@ public final class MisSnapshot {
       return this;
     }
 
+    /** Calls the action with each membership added so far, in input order (to read, not change). */
+    public Builder forEachMembership(java.util.function.Consumer<? super Membership> action) {
+      for (int i = 0; i < memberships.size; i++) {
+        action.accept(memberships.at(i));
+      }
+      return this;
+    }
+
     public Builder removeMembershipsIf(Predicate<Membership> filter) {
       memberships.removeIf(filter);
       return this;

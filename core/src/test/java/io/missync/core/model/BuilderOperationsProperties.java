@@ -215,7 +215,12 @@ class BuilderOperationsProperties {
           b.removeGuardianLinksIf(l -> l.studentId().equals(s));
           model.links.removeIf(l -> l.studentId().equals(s));
         }
-        case 12 -> built.add(Expected.of(b.build(), model));
+        case 12 -> {
+          List<Membership> seen = new ArrayList<>();
+          b.forEachMembership(seen::add);
+          assertEquals(model.memberships, seen, "the builder's memberships, in input order");
+          built.add(Expected.of(b.build(), model));
+        }
         default -> { // continue from a built snapshot, as a delta does
           MisSnapshot s = b.build();
           built.add(Expected.of(s, model));

@@ -1412,12 +1412,7 @@ public final class OneRosterReader {
       return;
     }
     Set<String> present = new HashSet<>();
-    asm.builder()
-        .removeMembershipsIf(
-            m -> {
-              present.add(m.key());
-              return false;
-            });
+    asm.builder().forEachMembership(m -> present.add(m.key()));
     int kept = 0;
     for (Membership m : prev.memberships()) {
       if (!present.contains(m.key())
