@@ -43,12 +43,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link SyncStateStore} in a relational database, through {@code java.sql} only. Written for and
- * tested on PostgreSQL (12 or later). The statements are plain SQL (no upsert dialects, no {@code
+ * A {@link SyncStateStore} in a relational database, through {@code java.sql} only. Tested on
+ * PostgreSQL (12 or later) and on H2 2.x in file mode, the embedded database ({@link EmbeddedH2}),
+ * from the same migration scripts. The statements are plain SQL (no upsert dialects, no {@code
  * LIMIT}; {@code SELECT ... FOR UPDATE} for row locks); the schema script uses {@code TEXT}, {@code
- * TIMESTAMP WITH TIME ZONE} and identity columns, so H2 2.x and PostgreSQL-compatible databases are
- * expected to work (untested); MySQL, SQL Server and Oracle need their own script. Concurrent
- * schema migration is guarded by an advisory lock on PostgreSQL only.
+ * TIMESTAMP WITH TIME ZONE} and identity columns, so PostgreSQL-compatible databases are expected
+ * to work (untested); MySQL, SQL Server and Oracle need their own script. Concurrent schema
+ * migration is guarded by an advisory lock on PostgreSQL and a lock row on H2. The dialect is
+ * detected where it matters: loads run at REPEATABLE READ on PostgreSQL and at H2's SNAPSHOT level
+ * on H2 (both a snapshot of the whole database).
  *
  * <pre>{@code
  * SyncStateStore store = JdbcSyncStateStore.builder(dataSource)
@@ -66,8 +69,8 @@ import org.slf4j.LoggerFactory;
  *       transaction rolls back. {@link #recordOutcome}, {@link #beginApply} and {@link
  *       #finishApply} lock the school's row ({@code SELECT ... FOR UPDATE}) first. Writers to one
  *       school are so serialised by the database; schools never wait for each other.
- *   <li>{@link #load} reads the version and every row in one {@code REPEATABLE READ} transaction (a
- *       snapshot on PostgreSQL), with four queries whatever the number of accounts.
+ *   <li>{@link #load} reads the version and every row in one snapshot transaction (a snapshot on
+ *       PostgreSQL), with four queries whatever the number of accounts.
  *   <li>An account's managed fields and memberships, a held plan's reasons and statistics, the
  *       state update of each journal entry and an audit event's details are kept in text columns,
  *       in a small tab-separated form with backslash escapes ({@code TextRecords} in the sources).
@@ -88,7 +91,18 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   private final int batchSize;
   private final int fetchSize;
 
-  private JdbcSyncStateStore(Builder b) {
+  /**
+   * The isolation level of {@link #snapshot}: REPEATABLE READ is a snapshot of the whole database
+   * on PostgreSQL, but on H2 it still lets rows inserted by others show up in a later query of the
+   * same transaction; H2's own SNAPSHOT level is the whole-database snapshot there.
+   */
+  private final int snapshotIsolation;
+
+  /** H2's JDBC code for its SNAPSHOT isolation level ({@code org.h2.engine.Constants}). */
+  private static final int H2_TRANSACTION_SNAPSHOT = 6;
+
+  private JdbcSyncStateStore(Builder b, boolean h2) {
+    this.snapshotIsolation = h2 ? H2_TRANSACTION_SNAPSHOT : Connection.TRANSACTION_REPEATABLE_READ;
     this.ds = b.ds;
     this.t = new Tables(b.schema, b.prefix);
     this.clock = b.clock;
@@ -165,7 +179,13 @@ public final class JdbcSyncStateStore implements SyncStateStore {
      * @throws JdbcStoreException if the database cannot be reached or the schema is not usable
      */
     public JdbcSyncStateStore build() {
-      JdbcSyncStateStore store = new JdbcSyncStateStore(this);
+      boolean h2;
+      try (Connection c = ds.getConnection()) {
+        h2 = SchemaMigrator.isH2(c);
+      } catch (SQLException e) {
+        throw new JdbcStoreException("schema migration", e);
+      }
+      JdbcSyncStateStore store = new JdbcSyncStateStore(this, h2);
       if (migrate) {
         store.migrate();
       } else {
@@ -1076,7 +1096,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   /** A read-only transaction that sees one snapshot of the database. */
   private <T> T snapshot(String operation, Work<T> work) {
-    return transaction(operation, null, Connection.TRANSACTION_REPEATABLE_READ, work);
+    return transaction(operation, null, snapshotIsolation, work);
   }
 
   /**

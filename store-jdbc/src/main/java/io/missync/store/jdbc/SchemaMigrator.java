@@ -29,9 +29,13 @@ import org.slf4j.LoggerFactory;
  * <p>Idempotent: a second run finds every version recorded and does nothing. Safe when several
  * processes start at once on PostgreSQL: the whole run holds a transaction-scoped advisory lock
  * keyed by the schema and prefix, and PostgreSQL's DDL is transactional, so a run either applies a
- * script and records it, or neither. On other databases the run relies on the primary key of {@code
- * schema_version}; migrate from one process at a time there (at deploy), or set {@code
- * migrate(false)} and run the scripts yourself.
+ * script and records it, or neither. On H2 (whose DDL commits at once) the run first locks the one
+ * row of a {@code migration_lock} table ({@code SELECT ... FOR UPDATE}) on a second connection and
+ * holds it until done, so stores built at once in one process migrate one after the other; a
+ * process that dies in the middle of a script can leave its first tables without their version row,
+ * which the next run reports as a typed error (drop the tables or finish the script by hand). On
+ * other databases the run relies on the primary key of {@code schema_version}; migrate from one
+ * process at a time there (at deploy), or set {@code migrate(false)} and run the scripts yourself.
  */
 final class SchemaMigrator {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
@@ -52,38 +56,108 @@ final class SchemaMigrator {
   /** Brings the schema to {@link #LATEST}; returns the number of scripts applied. */
   int migrate(DataSource ds) {
     try (Connection c = ds.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      int isolation = c.getTransactionIsolation();
-      if (!auto) {
-        c.rollback();
+      if (isH2(c)) {
+        try (Connection lock = ds.getConnection()) {
+          return underH2Lock(lock, () -> migrate(c, true));
+        }
       }
-      // READ COMMITTED: each statement sees what was committed before it ran, so after waiting
-      // for the lock the run sees the migrations another process just applied (at REPEATABLE
-      // READ or SERIALIZABLE its snapshot would predate them)
-      c.setAutoCommit(true);
-      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-      c.setAutoCommit(false);
-      try {
-        int applied = migrate(c);
-        c.commit();
-        return applied;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-        c.setTransactionIsolation(isolation);
-        c.setAutoCommit(auto);
-      }
+      return migrate(c, false);
     } catch (SQLException e) {
       throw new JdbcStoreException("schema migration", e);
     }
   }
 
-  private int migrate(Connection c) throws SQLException {
-    boolean postgres = isPostgres(c);
+  private interface Run {
+    int run() throws SQLException;
+  }
+
+  /** How long a run waits for another one migrating the same tables on H2. */
+  private static final long H2_LOCK_WAIT_MS = 120_000;
+
+  /**
+   * Runs {@code work} while {@code lock} holds the row lock of the migration lock table, creating
+   * the table and its row if missing. Waits for a holder in H2's lock-timeout steps (1 s by
+   * default) up to {@link #H2_LOCK_WAIT_MS}.
+   */
+  private int underH2Lock(Connection lock, Run work) throws SQLException {
+    boolean auto = lock.getAutoCommit();
+    try {
+      lock.setAutoCommit(true);
+      try (Statement s = lock.createStatement()) {
+        if (tables.schema != null && !schemaExists(lock, tables.schema)) {
+          s.execute("CREATE SCHEMA IF NOT EXISTS " + tables.schema);
+        }
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS "
+                + tables.migrationLock()
+                + " (lock_id INTEGER NOT NULL PRIMARY KEY)");
+        try {
+          s.execute("INSERT INTO " + tables.migrationLock() + " (lock_id) VALUES (1)");
+        } catch (SQLException e) {
+          if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+            throw e;
+          }
+        }
+      }
+      lock.setAutoCommit(false);
+      long deadline = System.nanoTime() + H2_LOCK_WAIT_MS * 1_000_000L;
+      while (true) {
+        try (Statement s = lock.createStatement();
+            ResultSet rs =
+                s.executeQuery(
+                    "SELECT lock_id FROM "
+                        + tables.migrationLock()
+                        + " WHERE lock_id = 1 FOR UPDATE")) {
+          rs.next();
+          break;
+        } catch (SQLException e) {
+          // HYT00: H2's lock timeout; another store is migrating
+          if (!"HYT00".equals(e.getSQLState()) || System.nanoTime() > deadline) {
+            throw e;
+          }
+          lock.rollback();
+        }
+      }
+      try {
+        return work.run();
+      } finally {
+        lock.rollback();
+      }
+    } finally {
+      lock.setAutoCommit(auto);
+    }
+  }
+
+  /** One migration run in a READ COMMITTED transaction of {@code c}. */
+  private int migrate(Connection c, boolean h2) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    int isolation = c.getTransactionIsolation();
+    if (!auto) {
+      c.rollback();
+    }
+    // READ COMMITTED: each statement sees what was committed before it ran, so after waiting
+    // for the lock the run sees the migrations another process just applied (at REPEATABLE
+    // READ or SERIALIZABLE its snapshot would predate them)
+    c.setAutoCommit(true);
+    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    c.setAutoCommit(false);
+    try {
+      int applied = migrate(c, h2 ? Dialect.H2 : isPostgres(c) ? Dialect.POSTGRES : Dialect.OTHER);
+      c.commit();
+      return applied;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+      c.setTransactionIsolation(isolation);
+      c.setAutoCommit(auto);
+    }
+  }
+
+  private int migrate(Connection c, Dialect dialect) throws SQLException {
     try (Statement s = c.createStatement()) {
-      if (postgres) {
+      if (dialect == Dialect.POSTGRES) {
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
           lock.setLong(1, lockKey());
           lock.execute();
@@ -173,8 +247,23 @@ final class SchemaMigrator {
     return false;
   }
 
+  /** The databases whose differences the migrator must know about. */
+  enum Dialect {
+    POSTGRES,
+    H2,
+    OTHER
+  }
+
   static boolean isPostgres(Connection c) throws SQLException {
-    return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+    return product(c).contains("postgresql");
+  }
+
+  static boolean isH2(Connection c) throws SQLException {
+    return product(c).equals("h2");
+  }
+
+  private static String product(Connection c) throws SQLException {
+    return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
   }
 
   private long lockKey() {

@@ -73,6 +73,11 @@ final class Tables {
     return t("schema_version");
   }
 
+  /** H2 only: the one-row table whose row lock serialises schema migrations. */
+  String migrationLock() {
+    return t("migration_lock");
+  }
+
   /** Replaces the placeholders of a migration script. */
   String expand(String sql) {
     return sql.replace("${t}", qualifiedPrefix()).replace("${p}", prefix);
