@@ -14,11 +14,11 @@ import javax.sql.DataSource;
  * Reuses physical connections between the store's operations, as the connection pool of a real
  * deployment would; a test-only stand-in (the store itself needs no pool).
  */
-final class PooledTestDataSource implements DataSource {
+public final class PooledTestDataSource implements DataSource {
   private final DataSource target;
   private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
 
-  PooledTestDataSource(DataSource target) {
+  public PooledTestDataSource(DataSource target) {
     this.target = target;
   }
 

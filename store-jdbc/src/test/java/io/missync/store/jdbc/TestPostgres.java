@@ -39,8 +39,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  *       CI} is {@code true}.
  * </ol>
  */
-final class TestPostgres {
+public final class TestPostgres {
   private TestPostgres() {}
+
+  /** Where the server is, for processes the tests start: URL, user, password (may be empty). */
+  public record Address(String url, String user, String password) {}
+
+  private static Address address = new Address("", "", "");
 
   private static final Object LOCK = new Object();
   private static Optional<DataSource> server = Optional.empty();
@@ -48,7 +53,7 @@ final class TestPostgres {
   private static boolean started;
 
   /** Why there is no test server, or empty when there is one; starts it on first use. */
-  static Optional<String> unavailable() {
+  public static Optional<String> unavailable() {
     synchronized (LOCK) {
       if (!started) {
         started = true;
@@ -69,12 +74,12 @@ final class TestPostgres {
     }
   }
 
-  static boolean onCi() {
+  public static boolean onCi() {
     return "true".equalsIgnoreCase(System.getenv("CI"));
   }
 
   /** A data source on the test server, or the test is skipped (failed on CI). */
-  static DataSource dataSource() {
+  public static DataSource dataSource() {
     synchronized (LOCK) {
       Optional<String> why = unavailable();
       if (server.isPresent()) {
@@ -88,8 +93,16 @@ final class TestPostgres {
     }
   }
 
+  /** The test server's address (starting it on first use); the test is skipped without one. */
+  public static Address address() {
+    dataSource();
+    synchronized (LOCK) {
+      return address;
+    }
+  }
+
   /** A fresh schema name on the test server, dropped when the JVM exits. */
-  static String newSchema() {
+  public static String newSchema() {
     String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     DataSource ds = dataSource();
     Runtime.getRuntime()
@@ -120,6 +133,7 @@ final class TestPostgres {
         ds.setPassword(password);
       }
       check(ds);
+      address = new Address(url, user == null ? "" : user, password == null ? "" : password);
       return new PooledTestDataSource(ds);
     }
     Path bin = findBin();
@@ -189,6 +203,7 @@ final class TestPostgres {
     ds.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
     ds.setUser("missync");
     check(ds);
+    address = new Address(ds.getURL(), "missync", "");
     return new PooledTestDataSource(ds);
   }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package io.missync.scheduler;
+
+import org.jspecify.annotations.NullMarked;
