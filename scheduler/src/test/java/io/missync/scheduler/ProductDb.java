@@ -2,6 +2,7 @@ package io.missync.scheduler;
 
 import io.missync.core.plan.Change;
 import io.missync.core.plan.CreateAccount;
+import io.missync.core.plan.CreateGroup;
 import io.missync.core.plan.DeactivateAccount;
 import io.missync.core.plan.ReactivateAccount;
 import io.missync.core.spi.ChangeResult;
@@ -38,6 +39,11 @@ final class ProductDb {
               + "product_account (school_id VARCHAR(255) NOT NULL, account_id VARCHAR(255) NOT NULL,"
               + " person_type VARCHAR(32) NOT NULL, person_id VARCHAR(255) NOT NULL,"
               + " active BOOLEAN NOT NULL, PRIMARY KEY (school_id, account_id))");
+      st.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + s
+              + "product_group (school_id VARCHAR(255) NOT NULL, group_id VARCHAR(255) NOT NULL,"
+              + " source_group_id VARCHAR(255) NOT NULL, PRIMARY KEY (school_id, group_id))");
       st.execute(
           "CREATE TABLE IF NOT EXISTS "
               + s
@@ -157,6 +163,9 @@ final class ProductDb {
         }
         return ChangeResult.created(accountId);
       }
+      if (change instanceof CreateGroup g) {
+        return ChangeResult.created(createGroup(c, school, g.group().sourceGroupId()));
+      }
       if (change instanceof DeactivateAccount d) {
         setActive(c, school, d.account().accountId(), false);
       } else if (change instanceof ReactivateAccount r) {
@@ -164,6 +173,52 @@ final class ProductDb {
       }
       return ChangeResult.applied();
     }
+  }
+
+  /** Idempotent by the MIS group: a create sent again returns the group made the first time. */
+  private String createGroup(Connection c, String school, String source) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT group_id FROM "
+                + s
+                + "product_group WHERE school_id = ? AND source_group_id = ?")) {
+      ps.setString(1, school);
+      ps.setString(2, source);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return rs.getString(1);
+        }
+      }
+    }
+    String id = "g-" + UUID.randomUUID();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + s
+                + "product_group (school_id, group_id, source_group_id) VALUES (?, ?, ?)")) {
+      ps.setString(1, school);
+      ps.setString(2, id);
+      ps.setString(3, source);
+      ps.executeUpdate();
+    }
+    return id;
+  }
+
+  /** Groups per (school, MIS group): more than one is a duplicate create. */
+  java.util.Map<String, Long> groupsPerSource() throws SQLException {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT school_id, source_group_id, COUNT(*) FROM "
+                    + s
+                    + "product_group GROUP BY school_id, source_group_id")) {
+      while (rs.next()) {
+        out.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
+      }
+    }
+    return out;
   }
 
   private void setActive(Connection c, String school, String accountId, boolean active)

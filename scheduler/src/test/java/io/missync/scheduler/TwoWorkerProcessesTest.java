@@ -53,8 +53,8 @@ class TwoWorkerProcessesTest {
         SimulatorConfig.builder()
             .seed(4242)
             .schools(SCHOOLS)
-            .studentsPerSchool(20)
-            .staffPerSchool(4)
+            .studentsPerSchool(10)
+            .staffPerSchool(2)
             .build();
     try (WondeSimulator sim = WondeSimulator.start(config)) {
       SchoolScheduler registrar =
@@ -150,6 +150,9 @@ class TwoWorkerProcessesTest {
                 .map(Map.Entry::getKey)
                 .toList();
         assertEquals(List.of(), duplicates, "accounts created twice");
+        assertTrue(
+            product.groupsPerSource().values().stream().allMatch(n -> n == 1),
+            "groups created twice");
         for (Map.Entry<String, List<String>> e : leavers.entrySet()) {
           for (String leaver : e.getValue()) {
             List<ProductDb.ProductAccount> theirs =

@@ -1,0 +1,4 @@
+@NullMarked
+package io.missync.testkit.apply;
+
+import org.jspecify.annotations.NullMarked;
