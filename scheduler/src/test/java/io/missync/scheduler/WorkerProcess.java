@@ -20,26 +20,36 @@ final class WorkerProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
 
+  private final java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A {@link Worker}: name, schema, simulator, threads, 500 ms heartbeats. */
   WorkerProcess(String name, String schema, URI simulator, String appToken, int threads)
+      throws IOException {
+    this(
+        name,
+        Worker.class.getName(),
+        List.of(name, schema, simulator.toString(), Integer.toString(threads), "500"),
+        appToken);
+  }
+
+  /** Any main class of the test class path that prints READY when it has started. */
+  WorkerProcess(String name, String mainClass, List<String> args, String appToken)
       throws IOException {
     this.name = name;
     this.log = Files.createTempFile("missync-worker-" + name, ".log");
     String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            List.of(
-                javaBin,
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Worker.class.getName(),
-                name,
-                schema,
-                simulator.toString(),
-                Integer.toString(threads),
-                "500"));
+    List<String> command = new java.util.ArrayList<>();
+    command.addAll(
+        List.of(
+            javaBin,
+            "-Xmx256m",
+            "-XX:TieredStopAtLevel=1",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+            "-cp",
+            System.getProperty("java.class.path"),
+            mainClass));
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command);
     TestPostgres.Address a = TestPostgres.address();
     pb.environment().put("MISSYNC_TEST_JDBC_URL", a.url());
     pb.environment().put("MISSYNC_TEST_JDBC_USER", a.user());
@@ -56,6 +66,7 @@ final class WorkerProcess implements AutoCloseable {
                       new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
+                  lines.add(line);
                   if (line.equals("READY")) {
                     ready.complete(true);
                   }
@@ -78,6 +89,18 @@ final class WorkerProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new IOException("worker " + name + " did not start: " + e + "\n" + output(), e);
     }
+  }
+
+  /** Waits until the process has printed {@code line}; false if it did not in time or died. */
+  boolean awaitLine(String line, java.time.Duration limit) throws InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (!lines.contains(line)) {
+      if (System.nanoTime() > end || !process.isAlive()) {
+        return lines.contains(line);
+      }
+      Thread.sleep(20);
+    }
+    return true;
   }
 
   long pid() {
