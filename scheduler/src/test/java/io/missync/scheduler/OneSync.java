@@ -79,8 +79,8 @@ public final class OneSync {
     ChangeSink product = new ProductDb(ds, schema).sink(school, "victim");
     AtomicInteger n = new AtomicInteger();
     ChangeSink sink =
-        change -> {
-          ChangeResult r = product.apply(change);
+        (context, change) -> {
+          ChangeResult r = product.apply(context, change);
           if (n.getAndIncrement() == killAt) {
             System.out.println("AT " + killAt);
             System.out.flush();

@@ -93,7 +93,7 @@ final class ProductDb {
 
   /** The sink a worker uses for one school: idempotent by MIS person, as the contract asks. */
   ChangeSink sink(String school, String worker) {
-    return change -> {
+    return (context, change) -> {
       try {
         long delay = control("delay:" + worker);
         if (delay > 0) {

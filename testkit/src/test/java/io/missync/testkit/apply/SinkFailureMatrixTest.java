@@ -144,14 +144,14 @@ class SinkFailureMatrixTest {
 
     Applier applier() {
       ChangeSink sink =
-          change -> {
+          (context, change) -> {
             if (armed && calls.getAndIncrement() == failAt) {
               if (throwing) {
                 throw new IllegalStateException("product down");
               }
               return new ChangeResult.Failed("product down", true);
             }
-            return product.apply(change);
+            return product.apply(context, change);
           };
       return new Applier(store, sink, credentials(), clock, SyncPolicy.defaults().schoolZone());
     }
