@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a worker that dies mid-run stops heartbeating; after {@link Builder#heartbeat(Duration)}
  *       times {@link Builder#missedHeartbeats(int)} any live worker revives the execution and runs
  *       the school again. The sync itself picks up where the dead run stopped: the store's journal
- *       holds what it had applied.
+ *       holds what it had applied. The dead run's store lease still holds the school until its
+ *       expiry ({@code SyncRunner.Builder.leaseTtl}), so give the runners a {@code leaseWait} of at
+ *       least the lease's time to live: the new run then waits the lease out instead of failing.
  * </ul>
  *
  * <pre>{@code

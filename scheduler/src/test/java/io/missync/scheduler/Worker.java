@@ -75,6 +75,9 @@ public final class Worker {
                   .policy(SyncPolicy.defaults())
                   .gatePolicy(GatePolicy.defaults())
                   .clock(Clock.systemUTC())
+                  // a dead run's lease lapses soon, and the run that replaces it waits it out
+                  .leaseTtl(Duration.ofSeconds(5))
+                  .leaseWait(Duration.ofSeconds(30))
                   .build();
           long run;
           try {

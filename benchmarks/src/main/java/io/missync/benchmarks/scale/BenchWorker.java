@@ -54,6 +54,7 @@ public final class BenchWorker {
                         .policy(SyncPolicy.defaults())
                         .gatePolicy(GatePolicy.defaults())
                         .clock(Clock.systemUTC())
+                        .leaseTtl(Duration.ofSeconds(30))
                         .build()
                         .run(school))
             .tableName(schema + ".missync_scheduled_tasks")

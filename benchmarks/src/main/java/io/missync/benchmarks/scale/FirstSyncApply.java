@@ -82,7 +82,7 @@ public final class FirstSyncApply {
         System.out.printf(Locale.ROOT, "round %d %-10s %6d ms%n", r + 1, e.getKey(), ms);
       }
     }
-    long base = Math.max(1, total.get("in-memory"));
+    long base = Math.max(1, total.getOrDefault("in-memory", 1L));
     for (Map.Entry<String, Long> e : total.entrySet()) {
       System.out.printf(
           Locale.ROOT,

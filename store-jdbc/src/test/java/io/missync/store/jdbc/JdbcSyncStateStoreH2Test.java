@@ -7,10 +7,12 @@ import io.missync.core.EntityType;
 import io.missync.core.plan.ChangeKind;
 import io.missync.core.spi.ApplyOutcome;
 import io.missync.core.spi.ChangeResult;
+import io.missync.core.spi.Lease;
 import io.missync.core.state.Account;
 import io.missync.core.state.StateUpdate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +29,10 @@ class JdbcSyncStateStoreH2Test extends JdbcSyncStateStoreTest {
     JdbcConnectionPool first = (JdbcConnectionPool) EmbeddedH2.dataSource(dir);
     JdbcSyncStateStore store = JdbcSyncStateStore.builder(first).build();
     store.commit("s", 0, StateUpdate.account(Account.builder("acc-1", EntityType.STAFF).build()));
-    store.beginApply("s", "p", 1, 2);
+    Lease lease = store.tryAcquireLease("s", "run-1", Duration.ofMinutes(5)).orElseThrow();
+    store.beginApply(lease, "p", 1, 2);
     store.recordOutcome(
-        "s",
+        lease,
         "p",
         0,
         new ApplyOutcome(
