@@ -66,17 +66,21 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
+ * <p>It includes the school-state clauses of {@link SchoolStateContract}.
+ *
  * <p>Every test works on school ids of its own ({@link #newSchoolId()}), so {@link #newStore()} may
  * return the same store (one database) every time. Instants the tests store are whole milliseconds:
  * a store must keep at least millisecond precision. The store's clock is expected to be near the
  * system clock (within five minutes).
  */
-public interface SyncStateStoreContract {
+public interface SyncStateStoreContract extends SchoolStateContract {
 
   /** The store under test; may be shared between tests. */
+  @Override
   SyncStateStore newStore();
 
   /** A school id no other test uses. */
+  @Override
   default String newSchoolId() {
     return "contract-" + UUID.randomUUID();
   }
