@@ -243,13 +243,23 @@ public final class JdbcTokenStore implements TokenStore {
   }
 
   /**
-   * Rewrites every token not under the current key with the current key (after a rotation); returns
-   * how many were rewritten.
+   * What {@link #reencrypt()} did.
    *
-   * @throws TokenUnreadableException if a token's key is not configured or is wrong; the tokens
-   *     rewritten before it stay rewritten
+   * @param rewritten how many tokens were rewritten under the current key
+   * @param unreadable the schools whose token could not be read (key not configured, wrong key,
+   *     damaged), left as they were
    */
-  public int reencrypt() {
+  public record Reencryption(int rewritten, List<String> unreadable) {
+    public Reencryption {
+      unreadable = List.copyOf(unreadable);
+    }
+  }
+
+  /**
+   * Rewrites every token not under the current key with the current key (after a rotation). A token
+   * that cannot be read is left as it is and named in the result; the others are rewritten.
+   */
+  public Reencryption reencrypt() {
     List<String> schools =
         Tx.autoCommit(
             ds,
@@ -269,14 +279,21 @@ public final class JdbcTokenStore implements TokenStore {
               }
             });
     int n = 0;
+    List<String> unreadable = new ArrayList<>();
     for (String school : schools) {
-      Optional<String> token = token(school);
+      Optional<String> token;
+      try {
+        token = token(school);
+      } catch (TokenUnreadableException e) {
+        unreadable.add(school);
+        continue;
+      }
       if (token.isPresent()) {
         saveToken(school, token.get());
         n++;
       }
     }
-    return n;
+    return new Reencryption(n, unreadable);
   }
 
   private String seal(String schoolId, String keyId, String token) {

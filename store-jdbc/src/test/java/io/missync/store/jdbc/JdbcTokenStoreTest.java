@@ -141,6 +141,10 @@ class JdbcTokenStoreTest implements TokenStoreContract {
     assertThrows(TokenUnreadableException.class, () -> s.token(a));
     setRow(a, "a", "not base64 !");
     assertThrows(TokenUnreadableException.class, () -> s.token(a));
+    // a rotation leaves the unreadable row as it is and names it
+    JdbcTokenStore.Reencryption r = store().key("c", KEY_B).oldKey("a", KEY_A).build().reencrypt();
+    assertTrue(r.unreadable().contains(a));
+    assertEquals("not base64 !", row(a)[1]);
   }
 
   @Test
@@ -149,7 +153,9 @@ class JdbcTokenStoreTest implements TokenStoreContract {
     newTokenStore().saveToken(school, TOKEN);
     JdbcTokenStore rotated = store().key("b", KEY_B).oldKey("a", KEY_A).build();
     assertEquals(Optional.of(TOKEN), rotated.token(school));
-    assertTrue(rotated.reencrypt() >= 1);
+    JdbcTokenStore.Reencryption r = rotated.reencrypt();
+    assertTrue(r.rewritten() >= 1);
+    assertFalse(r.unreadable().contains(school));
     assertEquals("b", row(school)[0]);
     assertEquals(Optional.of(TOKEN), store().key("b", KEY_B).build().token(school));
     assertThrows(TokenUnreadableException.class, () -> newTokenStore().token(school));
