@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The school-state side of a run: whether the school may be read, whether the read is full or
  * builds on the stored base, and what the run changes in the school's state afterwards (the base
- * and the full-read watermark move only once the plan was applied or held; MIGRATING ends once the
- * migration's plan is applied and no review item is left).
+ * and the full-read watermark move only once the plan built on them was applied, or there was
+ * nothing to apply: a held plan leaves them where they were, so the run after its approval reads
+ * the same way and computes the same plan; MIGRATING ends once the migration's plan is applied and
+ * no review item is left).
  */
 final class SchoolRuns {
   private static final Logger LOG = LoggerFactory.getLogger(SchoolRuns.class);
@@ -130,12 +132,14 @@ final class SchoolRuns {
    */
   void finished(String schoolId, Read read, MisSnapshot snapshot, RunResult result) {
     RunResult.Outcome o = result.outcome();
-    if (o == RunResult.Outcome.DISCARDED) {
-      return; // the plan was neither applied nor held: nothing built on this read moves
-    }
-    store.saveSnapshotBase(schoolId, snapshot);
     boolean applied =
         o == RunResult.Outcome.APPLIED || o == RunResult.Outcome.APPLIED_AFTER_APPROVAL;
+    if (!applied && o != RunResult.Outcome.NOTHING_TO_DO) {
+      // held or discarded: nothing built on this read moves, so the run after a person's
+      // approval reads from the same base (or in full again) and computes the same plan
+      return;
+    }
+    store.saveSnapshotBase(schoolId, snapshot);
     boolean anyFailed = result.applyReport().map(r -> r.failed() > 0).orElse(false);
     Instant now = clock.instant();
     SchoolState[] before = new SchoolState[1];

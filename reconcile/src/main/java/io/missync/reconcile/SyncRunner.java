@@ -96,7 +96,7 @@ public final class SyncRunner {
   /**
    * A sync of the school with the read chosen by the caller. The school's state is kept as by
    * {@link #run(String)}: a frozen school is refused, a MIGRATING school plans with the migration
-   * announced, and the base and full-read watermark move once the plan is applied or held.
+   * announced, and the base and full-read watermark move once the plan is applied.
    *
    * @param schoolId the school (as the store knows it)
    * @param previous the previous snapshot for an incremental read, or null for a full read
