@@ -13,6 +13,8 @@ import io.missync.core.spi.HeldPlan;
 import io.missync.core.spi.Lease;
 import io.missync.core.spi.ReadProgress;
 import io.missync.core.spi.SchoolBusyException;
+import io.missync.core.spi.SchoolFrozenException;
+import io.missync.core.spi.SchoolState;
 import io.missync.core.spi.SnapshotSource;
 import io.missync.core.spi.SnapshotUnavailableException;
 import io.missync.core.spi.SyncStateStore;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,8 @@ import org.slf4j.LoggerFactory;
  *       longer holds it (crashed, killed, or taken over): the stored state already holds exactly
  *       what they applied, so the new plan simply carries on from there. A run never closes the
  *       journal of a run that still holds the lease.
+ *   <li>The school's stored state is consulted: a FROZEN school is refused; the read is full or
+ *       incremental (from the stored base) as the state and {@link Builder#fullReadEvery} say.
  *   <li>The source is read (full, or incremental from a previous snapshot).
  *   <li>The planner computes the plan from the stored state; the gate judges it.
  *   <li>A plan the gate holds is held, whatever it contains: also a plan without changes (every
@@ -56,6 +61,12 @@ import org.slf4j.LoggerFactory;
  *   <li>APPLY: the plan is applied. HOLD: the plan is stored as held, unless a person already
  *       approved a held plan with the same id (the same inputs give the same id), in which case it
  *       is applied now; a discarded one is left alone.
+ *   <li>A migration the gate detects puts the school in MIGRATING mode, and the plan is computed as
+ *       for an announced one. Once the plan is applied (or there was nothing to apply), the
+ *       snapshot read becomes the base of the next incremental read (a held plan moves nothing, so
+ *       the run after its approval reads the same way and computes the same plan); a MIGRATING
+ *       school returns to ACTIVE once a plan was applied in the migration and no review item is
+ *       left. A failed run makes the next read full.
  * </ol>
  *
  * Audit events and INFO logs carry ids and counts only. What the run does is told to the {@link
@@ -75,6 +86,7 @@ public final class SyncRunner {
   private final Duration leaseWait;
   private final Duration leaseTtl;
   private final String runnerId;
+  private final SchoolRuns runs;
 
   private SyncRunner(Builder b) {
     this.source = Objects.requireNonNull(b.source, "source");
@@ -92,27 +104,61 @@ public final class SyncRunner {
     this.leaseWait = b.leaseWait;
     this.leaseTtl = b.leaseTtl;
     this.runnerId = b.runnerId;
+    this.runs = new SchoolRuns(store, clock, b.fullReadEvery);
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A full sync of the school. */
+  /**
+   * A sync of the school as its stored {@link SchoolState} says: refused if it is FROZEN; a full
+   * read when one is due (first sync, after a failure, after a new approval, on demand, or when the
+   * last full read is older than {@link Builder#fullReadEvery}), otherwise an incremental read
+   * built on the stored base snapshot, so a fresh runner after a restart carries on incrementally;
+   * the migration announced while the school is MIGRATING. No caller state is needed.
+   *
+   * @throws SchoolFrozenException if the school is frozen (nothing is read or changed)
+   * @throws SchoolBusyException if another run held the school for longer than {@link
+   *     Builder#leaseWait}
+   * @throws SnapshotUnavailableException if the source could not be read (nothing is changed; the
+   *     next run reads in full)
+   */
   public RunResult run(String schoolId) {
-    return run(schoolId, null, false);
+    return leased(
+        schoolId,
+        lease -> {
+          SchoolRuns.Read read = runs.choose(schoolId);
+          return execute(lease, read, read.base(), false);
+        });
   }
 
   /**
-   * A sync of the school.
+   * A sync of the school with the read chosen by the caller. The school's state is kept as by
+   * {@link #run(String)}: a frozen school is refused, a MIGRATING school plans with the migration
+   * announced, and the base and full-read watermark move once the plan is applied.
    *
    * @param schoolId the school (as the store knows it)
    * @param previous the previous snapshot for an incremental read, or null for a full read
-   * @param migrationAnnounced true when the source announced an MIS migration
+   * @param migrationAnnounced true when the source announced an MIS migration (also true while the
+   *     school is MIGRATING)
+   * @throws SchoolFrozenException if the school is frozen (nothing is read or changed)
    * @throws SnapshotUnavailableException if the source could not be read (nothing is changed)
    */
   public RunResult run(
       String schoolId, @Nullable MisSnapshot previous, boolean migrationAnnounced) {
+    return leased(
+        schoolId,
+        lease -> execute(lease, runs.given(schoolId, previous), previous, migrationAnnounced));
+  }
+
+  /** Makes the school's next {@link #run(String)} read in full (an operator's request). */
+  public void requestFullRead(String schoolId) {
+    store.updateSchoolState(schoolId, s -> s.withFullReadDue("on.demand"));
+  }
+
+  /** Runs {@code work} holding the school's lease; tells the listeners how it ended. */
+  private RunResult leased(String schoolId, Function<Lease, RunResult> work) {
     Lease lease;
     try {
       lease = acquire(schoolId);
@@ -121,7 +167,7 @@ public final class SyncRunner {
       throw e;
     }
     try {
-      RunResult result = run(lease, previous, migrationAnnounced);
+      RunResult result = work.apply(lease);
       listener.finished(schoolId, result);
       return result;
     } catch (RuntimeException e) {
@@ -168,7 +214,25 @@ public final class SyncRunner {
 
   private static final Duration POLL = Duration.ofMillis(100);
 
-  private RunResult run(Lease lease, @Nullable MisSnapshot previous, boolean migrationAnnounced) {
+  private RunResult execute(
+      Lease lease,
+      SchoolRuns.Read read,
+      @Nullable MisSnapshot previous,
+      boolean migrationAnnounced) {
+    String schoolId = lease.schoolId();
+    try {
+      MisSnapshot snapshot = read(lease, previous);
+      Lease renewed = store.renewLease(lease, leaseTtl);
+      RunResult result = planAndApply(renewed, snapshot, migrationAnnounced || read.migrating());
+      runs.finished(schoolId, read, snapshot, result);
+      return result;
+    } catch (RuntimeException e) {
+      runs.failed(schoolId);
+      throw e;
+    }
+  }
+
+  private MisSnapshot read(Lease lease, @Nullable MisSnapshot previous) {
     String schoolId = lease.schoolId();
     for (ApplyRecord r : store.unfinishedApplies(schoolId)) {
       // we hold the lease, so whoever began this apply no longer does: it died or was taken over
@@ -188,11 +252,23 @@ public final class SyncRunner {
       throw e;
     }
     progress.totals(snapshot);
-    lease = store.renewLease(lease, leaseTtl);
+    return snapshot;
+  }
+
+  private RunResult planAndApply(Lease lease, MisSnapshot snapshot, boolean migrationAnnounced) {
+    String schoolId = lease.schoolId();
     TargetState state = store.load(schoolId);
     Plan plan = planner.plan(state, snapshot, migrationAnnounced);
     GateVerdict verdict = gate.evaluate(plan, snapshot, migrationAnnounced);
     plan = plan.withVerdict(verdict);
+    if (!migrationAnnounced && SchoolRuns.detectsMigration(plan)) {
+      // the school is MIGRATING from now on: plan as every later run will, so that the plan held
+      // now is the one an approval matches
+      runs.migrationDetected(schoolId);
+      plan = planner.plan(state, snapshot, true);
+      verdict = gate.evaluate(plan, snapshot, true);
+      plan = plan.withVerdict(verdict);
+    }
     Map<String, String> figures = new LinkedHashMap<>();
     figures.put("changes", Integer.toString(plan.changes().size()));
     figures.put("reviewItems", Integer.toString(plan.reviewItems().size()));
@@ -307,8 +383,21 @@ public final class SyncRunner {
     private Duration leaseWait = Duration.ofSeconds(30);
     private Duration leaseTtl = Duration.ofMinutes(10);
     private String runnerId = "runner-" + ProcessHandle.current().pid();
+    private Duration fullReadEvery = Duration.ofDays(7);
 
     private Builder() {}
+
+    /**
+     * How long {@link SyncRunner#run(String)} builds on incremental reads before it reads the whole
+     * school again (default 7 days).
+     */
+    public Builder fullReadEvery(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("fullReadEvery must be positive");
+      }
+      this.fullReadEvery = interval;
+      return this;
+    }
 
     /**
      * Adds a listener told of the run's progress (see {@link SyncListener}); may be called more

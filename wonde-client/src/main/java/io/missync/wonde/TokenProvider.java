@@ -1,6 +1,8 @@
 package io.missync.wonde;
 
+import io.missync.core.spi.TokenStore;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -62,6 +64,30 @@ public interface TokenProvider {
       @Override
       public String toString() {
         return "TokenProvider.perSchool[" + copy.size() + " tokens redacted]";
+      }
+    };
+  }
+
+  /**
+   * Per-school tokens read from a {@link TokenStore} at every call, so a token saved by a new
+   * {@code schoolApproved} webhook is used at once.
+   *
+   * @throws WondeException from {@link #tokenForSchool} when the store has no token for the school
+   * @throws io.missync.core.spi.TokenUnreadableException when the stored token cannot be read
+   */
+  static TokenProvider from(TokenStore store) {
+    Objects.requireNonNull(store, "store");
+    return new TokenProvider() {
+      @Override
+      public String tokenForSchool(String schoolId) {
+        return store
+            .token(schoolId)
+            .orElseThrow(() -> new WondeException("No Wonde token stored for school " + schoolId));
+      }
+
+      @Override
+      public String toString() {
+        return "TokenProvider.from[" + store + "]";
       }
     };
   }

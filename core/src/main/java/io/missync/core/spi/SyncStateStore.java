@@ -1,10 +1,12 @@
 package io.missync.core.spi;
 
+import io.missync.core.model.MisSnapshot;
 import io.missync.core.state.StateUpdate;
 import io.missync.core.state.TargetState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What missync remembers about each school between runs: the product-side state (accounts with
@@ -29,6 +31,12 @@ import java.util.Optional;
  *       nothing. So a run whose lease was taken over cannot record another outcome.
  *   <li>Implementations are safe for concurrent use; schools are independent.
  *   <li>Nothing stored holds a password.
+ *   <li>{@link #schoolState} of an unknown school is {@link SchoolState#initial}; {@link
+ *       #updateSchoolState} is atomic per school (concurrent updates are serialised, none is lost).
+ *   <li>{@link #snapshotBase} returns a snapshot with the same content, source info, counts and
+ *       deletions as the last one saved, or empty if none was saved (or it was cleared); a stored
+ *       base that cannot be read back is a {@link io.missync.core.codec.SnapshotCodecException},
+ *       never a partial snapshot.
  * </ul>
  */
 public interface SyncStateStore {
@@ -101,6 +109,38 @@ public interface SyncStateStore {
 
   /** The school's audit events, newest first, at most {@code limit}. */
   List<AuditEvent> audit(String schoolId, int limit);
+
+  // ------------------------------------------------------------------ school state
+
+  /**
+   * How the school is run (mode, whether a full read is due); {@link SchoolState#initial} if new.
+   */
+  SchoolState schoolState(String schoolId);
+
+  /**
+   * Changes the school's state atomically: {@code change} gets the current state and returns the
+   * next one, which is stored (nothing is written when it returns an equal state). Updates of one
+   * school are serialised; {@code change} must be a pure function of its argument (a store may call
+   * it again after a conflict). Returns the state stored.
+   */
+  SchoolState updateSchoolState(String schoolId, UnaryOperator<SchoolState> change);
+
+  /**
+   * The snapshot the next incremental read builds on: the last one saved by {@link
+   * #saveSnapshotBase}.
+   *
+   * @throws io.missync.core.codec.SnapshotCodecException if a base was stored and cannot be read
+   */
+  Optional<MisSnapshot> snapshotBase(String schoolId);
+
+  /**
+   * Saves the snapshot the next incremental read builds on, replacing the earlier one. The runner
+   * saves it only once the plan computed from it was applied or held.
+   */
+  void saveSnapshotBase(String schoolId, MisSnapshot snapshot);
+
+  /** Forgets the school's base snapshot, so the next read is a full one. */
+  void clearSnapshotBase(String schoolId);
 
   /**
    * Takes the school's lease for {@code holder} until {@code ttl} from now, or extends it when

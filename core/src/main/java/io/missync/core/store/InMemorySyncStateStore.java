@@ -1,6 +1,7 @@
 package io.missync.core.store;
 
 import io.missync.core.MissyncException;
+import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.PersonRef;
 import io.missync.core.spi.ApplyOutcome;
 import io.missync.core.spi.ApplyRecord;
@@ -8,6 +9,7 @@ import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.HeldPlan;
 import io.missync.core.spi.Lease;
 import io.missync.core.spi.LeaseLostException;
+import io.missync.core.spi.SchoolState;
 import io.missync.core.spi.StaleStateException;
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.state.Account;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,6 +68,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     final Map<String, String> watermarks = new HashMap<>();
     final LinkedHashMap<String, HeldPlan> held = new LinkedHashMap<>();
     final List<AuditEvent> audit = new ArrayList<>();
+    @Nullable SchoolState schoolState;
+    @Nullable MisSnapshot base;
 
     School(String id) {
       this.id = id;
@@ -405,5 +410,43 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       out.add(all.get(i));
     }
     return out;
+  }
+
+  // ------------------------------------------------------------------ school state
+
+  @Override
+  public synchronized SchoolState schoolState(String schoolId) {
+    SchoolState st = school(schoolId).schoolState;
+    return st == null ? SchoolState.initial(schoolId) : st;
+  }
+
+  @Override
+  public synchronized SchoolState updateSchoolState(
+      String schoolId, UnaryOperator<SchoolState> change) {
+    School s = school(schoolId);
+    SchoolState current = s.schoolState == null ? SchoolState.initial(schoolId) : s.schoolState;
+    SchoolState next = change.apply(current);
+    if (!next.schoolId().equals(schoolId)) {
+      throw new IllegalArgumentException("a school state update must keep the school id");
+    }
+    if (!next.equals(current) || s.schoolState == null) {
+      s.schoolState = next;
+    }
+    return next;
+  }
+
+  @Override
+  public synchronized Optional<MisSnapshot> snapshotBase(String schoolId) {
+    return Optional.ofNullable(school(schoolId).base);
+  }
+
+  @Override
+  public synchronized void saveSnapshotBase(String schoolId, MisSnapshot snapshot) {
+    school(schoolId).base = snapshot;
+  }
+
+  @Override
+  public synchronized void clearSnapshotBase(String schoolId) {
+    school(schoolId).base = null;
   }
 }

@@ -3,6 +3,7 @@ package io.missync.store.jdbc;
 import io.missync.core.EntityType;
 import io.missync.core.MissyncException;
 import io.missync.core.model.GroupKind;
+import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.PersonRef;
 import io.missync.core.model.Relationship;
 import io.missync.core.plan.ChangeKind;
@@ -13,6 +14,7 @@ import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.HeldPlan;
 import io.missync.core.spi.Lease;
 import io.missync.core.spi.LeaseLostException;
+import io.missync.core.spi.SchoolState;
 import io.missync.core.spi.StaleStateException;
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.state.Account;
@@ -40,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -98,6 +101,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   private final Clock clock;
   private final int batchSize;
   private final int fetchSize;
+  private final SchoolStates schoolStates;
 
   /**
    * The isolation level of {@link #snapshot}: REPEATABLE READ is a snapshot of the whole database
@@ -116,6 +120,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     this.clock = b.clock;
     this.batchSize = b.batchSize;
     this.fetchSize = b.fetchSize;
+    this.schoolStates = new SchoolStates(b.ds, t);
   }
 
   public static Builder builder(DataSource dataSource) {
@@ -1192,6 +1197,33 @@ public final class JdbcSyncStateStore implements SyncStateStore {
             return out;
           }
         });
+  }
+
+  // ------------------------------------------------------------------ school state
+
+  @Override
+  public SchoolState schoolState(String schoolId) {
+    return schoolStates.get(schoolId);
+  }
+
+  @Override
+  public SchoolState updateSchoolState(String schoolId, UnaryOperator<SchoolState> change) {
+    return schoolStates.update(schoolId, change);
+  }
+
+  @Override
+  public Optional<MisSnapshot> snapshotBase(String schoolId) {
+    return schoolStates.base(schoolId);
+  }
+
+  @Override
+  public void saveSnapshotBase(String schoolId, MisSnapshot snapshot) {
+    schoolStates.saveBase(schoolId, snapshot);
+  }
+
+  @Override
+  public void clearSnapshotBase(String schoolId) {
+    schoolStates.clearBase(schoolId);
   }
 
   // ------------------------------------------------------------------ plumbing

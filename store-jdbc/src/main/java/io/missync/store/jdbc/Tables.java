@@ -69,6 +69,18 @@ final class Tables {
     return t("audit_event");
   }
 
+  String schoolState() {
+    return t("school_state");
+  }
+
+  String snapshotBase() {
+    return t("snapshot_base");
+  }
+
+  String token() {
+    return t("school_token");
+  }
+
   String schemaVersion() {
     return t("schema_version");
   }

@@ -67,15 +67,17 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>It takes in the lease clauses ({@link SchoolLeaseContract}) and two runs of one school racing
- * through a {@link io.missync.reconcile.SyncRunner} ({@link ConcurrentRunsContract}).
+ * <p>It takes in the lease clauses ({@link SchoolLeaseContract}), two runs of one school racing
+ * through a {@link io.missync.reconcile.SyncRunner} ({@link ConcurrentRunsContract}) and the
+ * school-state clauses ({@link SchoolStateContract}).
  *
  * <p>Every test works on school ids of its own ({@link #newSchoolId()}), so {@link #newStore()} may
  * return the same store (one database) every time. Instants the tests store are whole milliseconds:
  * a store must keep at least millisecond precision. The store's clock is expected to be near the
  * system clock (within five minutes).
  */
-public interface SyncStateStoreContract extends SchoolLeaseContract, ConcurrentRunsContract {
+public interface SyncStateStoreContract
+    extends SchoolLeaseContract, ConcurrentRunsContract, SchoolStateContract {
 
   /** The store under test; may be shared between tests. */
   @Override

@@ -1,16 +1,19 @@
 package io.missync.testkit.contract;
 
+import io.missync.core.model.MisSnapshot;
 import io.missync.core.spi.ApplyOutcome;
 import io.missync.core.spi.ApplyRecord;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.HeldPlan;
 import io.missync.core.spi.Lease;
+import io.missync.core.spi.SchoolState;
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.state.StateUpdate;
 import io.missync.core.state.TargetState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Forwards every call; tests override one method to break one clause. */
 class ForwardingStore implements SyncStateStore {
@@ -113,5 +116,30 @@ class ForwardingStore implements SyncStateStore {
   @Override
   public List<AuditEvent> audit(String schoolId, int limit) {
     return d.audit(schoolId, limit);
+  }
+
+  @Override
+  public SchoolState schoolState(String schoolId) {
+    return d.schoolState(schoolId);
+  }
+
+  @Override
+  public SchoolState updateSchoolState(String schoolId, UnaryOperator<SchoolState> change) {
+    return d.updateSchoolState(schoolId, change);
+  }
+
+  @Override
+  public Optional<MisSnapshot> snapshotBase(String schoolId) {
+    return d.snapshotBase(schoolId);
+  }
+
+  @Override
+  public void saveSnapshotBase(String schoolId, MisSnapshot snapshot) {
+    d.saveSnapshotBase(schoolId, snapshot);
+  }
+
+  @Override
+  public void clearSnapshotBase(String schoolId) {
+    d.clearSnapshotBase(schoolId);
   }
 }
