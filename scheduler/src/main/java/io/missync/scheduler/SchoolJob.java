@@ -20,13 +20,20 @@ public interface SchoolJob {
   RunResult run(String schoolId, RunKind kind);
 
   /**
-   * Runs the school's {@link SyncRunner} from {@code runners} (school id to runner). Every kind is
-   * read in full: the runner has no durable record yet of what an incremental read builds on, so an
-   * incremental request is honoured as a full read (correct, only slower), until the store keeps
-   * the school's snapshot base.
+   * Runs the school's {@link SyncRunner} from {@code runners} (school id to runner; building one
+   * per run is fine). {@link RunKind#FULL} asks the runner for a full read first ({@link
+   * SyncRunner#requestFullRead}); {@link RunKind#INCREMENTAL} leaves the read to the runner, which
+   * reads incrementally from the snapshot base its store keeps, or in full when its own policy says
+   * one is due (no base yet, after a failure, {@code fullReadEvery}).
    */
-  static SchoolJob fullReads(Function<String, SyncRunner> runners) {
+  static SchoolJob of(Function<String, SyncRunner> runners) {
     Objects.requireNonNull(runners, "runners");
-    return (schoolId, kind) -> runners.apply(schoolId).run(schoolId);
+    return (schoolId, kind) -> {
+      SyncRunner runner = runners.apply(schoolId);
+      if (kind == RunKind.FULL) {
+        runner.requestFullRead(schoolId);
+      }
+      return runner.run(schoolId);
+    };
   }
 }

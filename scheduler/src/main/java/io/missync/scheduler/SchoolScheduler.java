@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * SchoolScheduler scheduler =
- *     SchoolScheduler.builder(dataSource, SchoolJob.fullReads(runners::forSchool))
+ *     SchoolScheduler.builder(dataSource, SchoolJob.of(runners::forSchool))
  *         .workerName("worker-1")
  *         .threads(8)
  *         .build();
