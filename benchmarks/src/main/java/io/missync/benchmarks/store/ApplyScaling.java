@@ -19,6 +19,7 @@ import io.missync.reconcile.Planner;
 import io.missync.reconcile.SyncListener;
 import io.missync.reconcile.SyncPolicy;
 import io.missync.store.jdbc.JdbcSyncStateStore;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
@@ -32,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +87,11 @@ public final class ApplyScaling {
             : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     // enough rounds that every size applies about as many changes in all, and at least 3
     int budget = Integer.getInteger("changesPerSize", 150_000);
+    int warmup = Integer.getInteger("warmup", 20_000);
+    List<String> only =
+        List.of(System.getProperty("stores", "").split(",")).stream()
+            .filter(x -> !x.isBlank())
+            .toList();
     Map<String, Supplier<SyncStateStore>> stores = new LinkedHashMap<>();
     stores.put("memory", () -> new InMemorySyncStateStore(CLOCK));
     stores.put("memory-copying", () -> new CopyingJournalStore(new InMemorySyncStateStore(CLOCK)));
@@ -100,13 +107,16 @@ public final class ApplyScaling {
       stores.put("jdbc", () -> jdbc);
     }
     System.out.println(
-        "store            changes  wall_ms  us/change  ratio  cpu_us/change  cpu_ratio");
+        "store            changes  wall_ms  us/change  ratio  cpu_us/change  cpu_ratio  gc_ms");
     int[] ascending = sizes.clone();
     Arrays.sort(ascending);
     for (Map.Entry<String, Supplier<SyncStateStore>> e : stores.entrySet()) {
-      SyncStateStore store = e.getValue().get();
+      Supplier<SyncStateStore> fresh = e.getValue();
+      if (!only.isEmpty() && !only.contains(e.getKey())) {
+        continue;
+      }
       for (int i = 0; i < 3; i++) {
-        apply(store, 20_000);
+        apply(fresh.get(), warmup);
       }
       // the largest first, so that the smallest is not flattered by the warm-up's last steps
       Map<Integer, double[]> perChange = new LinkedHashMap<>();
@@ -115,17 +125,23 @@ public final class ApplyScaling {
         int rounds = Math.max(3, budget / n) | 1;
         long[] wall = new long[rounds];
         long[] cpu = new long[rounds];
+        long[] gc = new long[rounds];
         for (int r = 0; r < rounds; r++) {
-          long[] t = apply(store, n);
+          long[] t = apply(fresh.get(), n);
           wall[r] = t[0];
           cpu[r] = t[1];
+          gc[r] = t[2];
         }
+        Arrays.sort(gc);
         Arrays.sort(wall);
         Arrays.sort(cpu);
         perChange.put(
             n,
             new double[] {
-              wall[rounds / 2] / 1000.0 / n, cpu[rounds / 2] / 1000.0 / n, wall[rounds / 2]
+              wall[rounds / 2] / 1000.0 / n,
+              cpu[rounds / 2] / 1000.0 / n,
+              wall[rounds / 2],
+              gc[rounds / 2]
             });
       }
       double[] base = java.util.Objects.requireNonNull(perChange.get(ascending[0]));
@@ -133,14 +149,15 @@ public final class ApplyScaling {
         double[] f = java.util.Objects.requireNonNull(perChange.get(n));
         System.out.printf(
             Locale.ROOT,
-            "%-15s %8d %8d %10.2f %6.2f %14.2f %10.2f%n",
+            "%-15s %8d %8d %10.2f %6.2f %14.2f %10.2f %6d%n",
             e.getKey(),
             n,
             (long) (f[2] / 1_000_000),
             f[0],
             f[0] / base[0],
             f[1],
-            f[1] / base[1]);
+            f[1] / base[1],
+            (long) f[3]);
       }
     }
   }
@@ -154,13 +171,24 @@ public final class ApplyScaling {
     ChangeSink sink = (context, change) -> ChangeResult.created("acc-" + ids.incrementAndGet());
     Applier applier =
         new Applier(store, sink, credentials(), CLOCK, SyncPolicy.DEFAULT_SCHOOL_ZONE);
+    System.gc();
+    long g0 = gcMillis();
     long c0 = THREADS.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     applier.apply(p, lease, Duration.ofHours(1), SyncListener.NONE);
     long wall = System.nanoTime() - t0;
     long cpu = THREADS.getCurrentThreadCpuTime() - c0;
+    long gc = gcMillis() - g0;
     store.releaseLease(lease);
-    return new long[] {wall, cpu};
+    return new long[] {wall, cpu, gc};
+  }
+
+  private static long gcMillis() {
+    long ms = 0;
+    for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, b.getCollectionTime());
+    }
+    return ms;
   }
 
   private static final Map<Integer, MisSnapshot> SNAPSHOTS = new LinkedHashMap<>();
