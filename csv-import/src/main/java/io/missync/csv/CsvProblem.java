@@ -65,7 +65,14 @@ public record CsvProblem(
     /** A OneRoster status or manifest entry that cannot be applied. */
     STATUS,
     /** The export's format could not be told, or a feature is not supported. */
-    FORMAT
+    FORMAT,
+    /**
+     * A person holds a staff role and a guardian role (a member of staff who is a parent): imported
+     * as a member of staff and as a contact naming that staff record (the same person).
+     */
+    TWO_ROLES,
+    /** A user's role does not fit how a row uses them (a student enrolled as a teacher). */
+    ROLE_MISMATCH
   }
 
   /** Where the problem is, e.g. {@code users.csv:12 [email]}. */

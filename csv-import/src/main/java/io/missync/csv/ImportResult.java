@@ -117,6 +117,12 @@ public final class ImportResult {
               snapshot.count(t),
               snapshot.completeness(t)));
     }
+    long twoRoles = snapshot.contacts().stream().filter(c -> c.staffId().isPresent()).count();
+    if (twoRoles > 0) {
+      sb.append("staff who are also contacts: ")
+          .append(twoRoles)
+          .append(" (one person, two roles; their guardian links are kept)\n");
+    }
     sb.append(String.format(Locale.ROOT, "%d error(s), %d warning(s)%n", errorCount, warningCount));
     if (errorCount > 0) {
       sb.append("\nThese rows will not be imported, and why:\n");

@@ -202,6 +202,11 @@ public final class OneRosterReader {
   private final Map<String, Demo> demographics = new HashMap<>();
   private final Map<String, String> primaryRoles = new HashMap<>();
   private final Map<String, String> contactRoles = new HashMap<>();
+
+  /** 1.2: the first guardian role and the first staff role each user holds in roles.csv */
+  private final Map<String, String> guardianRoles = new HashMap<>();
+
+  private final Map<String, String> staffRoles = new HashMap<>();
   private final List<String[]> agentPairs = new ArrayList<>();
 
   /** {user, agent} pairs of previous records kept in place of a rejected row (fix silently) */
@@ -896,6 +901,13 @@ public final class OneRosterReader {
         if (primary || !primaryRoles.containsKey(u)) {
           primaryRoles.put(u, r);
         }
+        // a person may hold a staff role and a guardian role (a member of staff who is a parent)
+        EntityType rt = typeOfRole(r);
+        if (rt == EntityType.CONTACT) {
+          guardianRoles.putIfAbsent(u, r);
+        } else if (rt == EntityType.STAFF) {
+          staffRoles.putIfAbsent(u, r);
+        }
       }
     }
   }
@@ -1058,7 +1070,10 @@ public final class OneRosterReader {
               break;
             }
           default:
-            b = Contact.builder().phone(t.opt(phone));
+            b =
+                Contact.builder()
+                    .phone(t.opt(phone))
+                    .staffId(v12 && staffRoles.containsKey(id) ? id : null);
             contactRoles.put(id, role);
         }
         b.id(id)
@@ -1105,6 +1120,9 @@ public final class OneRosterReader {
           keepPrevious(t, id);
           continue;
         }
+        if (v12) {
+          secondRole(t, mode, type, id, role);
+        }
         if (trackTouched) {
           touchedUsers.add(id);
         }
@@ -1138,6 +1156,77 @@ public final class OneRosterReader {
           kept
               + " users of the previous snapshot were not in the rows read; their previous records"
               + " are kept, with their enrollments and guardian links");
+    }
+  }
+
+  /**
+   * OneRoster 1.2: a user with a staff role and a guardian role (a member of staff who is a parent,
+   * whichever role is primary) is one person with two roles: a {@link StaffMember} and a {@link
+   * Contact} with the same id, the contact naming the staff record ({@link Contact#staffId()}), so
+   * their guardian links are kept and the planner's policy decides whether they get one account or
+   * two. The record of the primary role was just added; this adds the other, copied from it, and
+   * says so. In a delta, a user who no longer holds both roles loses the other record.
+   */
+  private void secondRole(Table t, Mode mode, EntityType type, String id, String primaryRole) {
+    String guardian = guardianRoles.get(id);
+    String staffRole = staffRoles.get(id);
+    boolean both =
+        (type == EntityType.STAFF && guardian != null)
+            || (type == EntityType.CONTACT && staffRole != null);
+    EntityType other = type == EntityType.STAFF ? EntityType.CONTACT : EntityType.STAFF;
+    if (!both) {
+      if (mode == Mode.DELTA && type != EntityType.STUDENT) {
+        PersonRef twin = new PersonRef(other, id);
+        Person p = asm.builder().person(twin).orElse(null);
+        if (p instanceof Contact c && id.equals(c.staffId().orElse(null))
+            || p instanceof StaffMember && type == EntityType.CONTACT) {
+          asm.builder().remove(twin);
+        }
+      }
+      return;
+    }
+    Person p = asm.builder().person(new PersonRef(type, id)).orElseThrow();
+    Person.Builder<?, ?> b;
+    if (other == EntityType.CONTACT) {
+      b = Contact.builder().staffId(id);
+      contactRoles.put(id, guardian);
+    } else {
+      String sr = staffRole == null ? "teacher" : staffRole;
+      StaffMember.Builder sb = StaffMember.builder().teaching(sr.equals("teacher"));
+      if (!sr.equals("teacher") && !sr.equals("administrator")) {
+        sb.attribute("role", sr);
+      }
+      b = sb;
+    }
+    b.id(p.id())
+        .misId(p.misId().orElse(null))
+        .legalName(p.legalForename().orElse(null), p.legalSurname().orElse(null))
+        .middleNames(p.middleNames().orElse(null))
+        .preferredName(p.preferredForename().orElse(null), p.preferredSurname().orElse(null))
+        .email(p.email().orElse(null))
+        .gender(p.gender().orElse(null))
+        .dateOfBirth(p.dateOfBirth().orElse(null));
+    for (Map.Entry<String, String> e : p.attributes().entrySet()) {
+      if (!e.getKey().equals("role")) {
+        b.attribute(e.getKey(), e.getValue());
+      }
+    }
+    if (p instanceof Contact c && b instanceof StaffMember.Builder) {
+      c.phone().ifPresent(ph -> b.attribute("phone", ph));
+    }
+    boolean ok = mode == Mode.DELTA ? putUser(t, b, null) : asm.addPerson(t, ID, b::build);
+    if (ok) {
+      t.warn(
+          Kind.TWO_ROLES,
+          -1,
+          "user '"
+              + id
+              + "' holds a staff role ("
+              + (type == EntityType.STAFF ? primaryRole : staffRole)
+              + ") and a guardian role ("
+              + (type == EntityType.CONTACT ? primaryRole : guardian)
+              + "): imported as a member of staff and as a contact, the same person, so their"
+              + " guardian links are kept");
     }
   }
 
@@ -1219,6 +1308,14 @@ public final class OneRosterReader {
     if (k != null) {
       asm.builder().remove(new PersonRef(k.type(), id));
       asm.builder().markDeleted(new PersonRef(k.type(), id));
+    }
+    // a member of staff who is also a contact: the other record of the same person goes too
+    for (PersonRef twin : new PersonRef[] {PersonRef.staff(id), PersonRef.contact(id)}) {
+      MisSnapshot p = previous;
+      if (asm.builder().contains(twin) || (p != null && p.person(twin).isPresent())) {
+        asm.builder().remove(twin);
+        asm.builder().markDeleted(twin);
+      }
     }
     deletedUsers.add(id);
     touchedUsers.add(id);
@@ -1489,6 +1586,8 @@ public final class OneRosterReader {
             "agent '" + pair[1] + "' is not in users.csv; link not imported");
         continue;
       }
+      a = asContact(a, b);
+      b = asContact(b, a);
       Known contact;
       Known student;
       if (a.type() == EntityType.CONTACT && b.type() == EntityType.STUDENT) {
@@ -1518,6 +1617,18 @@ public final class OneRosterReader {
           GuardianLink.builder(contact.id(), student.id()).relationship(rel).build();
       asm.builder().addGuardianLink(link);
     }
+  }
+
+  /**
+   * A member of staff named with a student as agent is read as their contact record when they have
+   * one (a member of staff who is also a parent); anyone else is returned as is.
+   */
+  private Known asContact(Known k, Known other) {
+    if (k.type() != EntityType.STAFF || other.type() != EntityType.STUDENT) {
+      return k;
+    }
+    PersonRef c = PersonRef.contact(k.id());
+    return asm.builder().contains(c) ? new Known(k.id(), EntityType.CONTACT) : k;
   }
 
   /**
