@@ -96,7 +96,8 @@ public final class CsvImporter {
           s = new SdsClassicReader(in, opts, problems, f == CsvFormat.SDS_CLASSIC_UK).read();
           break;
         case SDS_V2_1:
-          s = new SdsV21Reader(in, opts, problems).read();
+        case SDS_V2_0:
+          s = new SdsV21Reader(in, opts, problems, f).read();
           break;
         case SCHOOL_TEMPLATE:
         default:

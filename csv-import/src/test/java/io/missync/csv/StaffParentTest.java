@@ -89,4 +89,42 @@ class StaffParentTest {
     assertEquals(Relationship.PARENT, s.guardiansOf("u-1").get(0).relationship());
     assertTrue(s.staffMember("u-2").orElseThrow().teaching());
   }
+
+  @Test
+  void sdsV21TeacherWithRelationshipsIsAlsoTheirContact() {
+    Path dir =
+        new Exports(tmp.resolve("v21"))
+            .file("orgs.csv", "sourcedId,name,type,parentSourcedId", "o-1,Hill School,school,")
+            .file(
+                "users.csv",
+                "sourcedId,username,givenName,familyName,password,activeDirectoryMatchId,email",
+                "p-1,ava@hill.example,Ava,Lane,,,",
+                "p-2,ben@hill.example,Ben,Lane,,,",
+                "t-1,leo@hill.example,Leo,Lane,,,leo@hill.example")
+            .file(
+                "roles.csv",
+                "userSourcedId,orgSourcedId,role,sessionSourcedId,grade,isPrimary",
+                "p-1,o-1,student,,04,TRUE",
+                "p-2,o-1,student,,06,TRUE",
+                "t-1,o-1,teacher,,,TRUE")
+            .file(
+                "relationships.csv",
+                "userSourcedId,relationshipUserSourcedId,relationshipRole",
+                "p-1,t-1,parent",
+                "p-2,t-1,parent")
+            .file("classes.csv", "sourcedId,orgSourcedId,title", "k-1,o-1,Maths")
+            .file("enrollments.csv", "classSourcedId,userSourcedId,role", "k-1,t-1,teacher")
+            .dir();
+    ImportResult r = CsvImporter.builder().build().read(dir);
+    MisSnapshot s = r.snapshot();
+    assertEquals(0, r.errorCount(), r.report());
+    assertEquals(1, s.count(EntityType.STAFF));
+    assertEquals("t-1", s.contact("t-1").orElseThrow().staffId().orElseThrow());
+    assertEquals(List.of("t-1|p-1", "t-1|p-2"), links(s));
+    assertEquals(Relationship.PARENT, s.guardiansOf("p-2").get(0).relationship());
+    // the enrollment is the staff record's
+    assertEquals(1, s.membershipsOf(io.missync.core.model.PersonRef.staff("t-1")).size());
+    assertEquals(Completeness.COMPLETE, s.completeness(EntityType.GUARDIAN_LINK));
+    assertEquals(1, r.problems().stream().filter(p -> p.kind() == Kind.TWO_ROLES).count());
+  }
 }

@@ -35,7 +35,11 @@ import org.jspecify.annotations.Nullable;
  * Reads Microsoft School Data Sync v2.1 CSV: orgs, users, roles, classes, courses, enrollments,
  * relationships (guardians), academicSessions, demographics and userFlags. A user's primary role
  * makes them a student or staff; a user with no role who is named as a guardian in
- * relationships.csv is a contact.
+ * relationships.csv is a contact. A member of staff who is named as a guardian in relationships.csv
+ * is one person with two roles: a staff member and a contact naming it.
+ *
+ * <p>SDS v2.0 (the role and grade in users.csv, no roles.csv) is read the same way, each user's
+ * role taken from their own row.
  */
 public final class SdsV21Reader {
   static final Schema ORGS =
@@ -55,7 +59,9 @@ public final class SdsV21Reader {
           "sms",
           "preferredGivenName",
           "preferredFamilyName",
-          "identifier");
+          "identifier",
+          "role",
+          "grade");
   static final Schema ROLES =
       Schema.of(
           "roles.csv",
@@ -113,6 +119,8 @@ public final class SdsV21Reader {
           "ethnicityCodes",
           "raceCodes");
   static final Schema FLAGS = Schema.of("userFlags.csv", "userSourcedId*", "flag*");
+  private static final int ROLE = USERS.idx("role");
+  private static final int GRADE = USERS.idx("grade");
 
   private final Input in;
   private final Options opts;
@@ -130,14 +138,24 @@ public final class SdsV21Reader {
   private final Map<String, Object[]> demo = new HashMap<>(); // {Gender, LocalDate, eth, race}
   private final Map<String, String> flags = new LinkedHashMap<>();
   private boolean relationshipsRead;
+  private final CsvFormat format;
 
   public SdsV21Reader(Input in, Options opts, Problems problems) {
+    this(in, opts, problems, CsvFormat.SDS_V2_1);
+  }
+
+  /** A reader for {@link CsvFormat#SDS_V2_1} or {@link CsvFormat#SDS_V2_0}. */
+  public SdsV21Reader(Input in, Options opts, Problems problems, CsvFormat format) {
     this.in = in;
     this.opts = opts;
     this.problems = problems;
+    this.format = format;
     this.asm =
-        Assembly.fresh(
-            new SourceInfo("unknown", CsvFormat.SDS_V2_1.id(), null, opts.capturedAt()), problems);
+        Assembly.fresh(new SourceInfo("unknown", format.id(), null, opts.capturedAt()), problems);
+  }
+
+  private boolean v20() {
+    return format == CsvFormat.SDS_V2_0;
   }
 
   private @Nullable Table open(String file, Schema s, EntityType type, boolean required) {
@@ -162,7 +180,9 @@ public final class SdsV21Reader {
     readSessions();
     readCourses();
     readClasses();
-    readRoles();
+    if (!v20()) {
+      readRoles();
+    }
     readRelationships();
     readDemographics();
     readFlags();
@@ -170,7 +190,7 @@ public final class SdsV21Reader {
     readEnrollments();
     link();
     String school = schoolId != null ? schoolId : firstOrg != null ? firstOrg : "unknown";
-    asm.builder().source(new SourceInfo(school, CsvFormat.SDS_V2_1.id(), null, opts.capturedAt()));
+    asm.builder().source(new SourceInfo(school, format.id(), null, opts.capturedAt()));
     return asm.build();
   }
 
@@ -356,6 +376,10 @@ public final class SdsV21Reader {
       while (t.next()) {
         String id = t.get(0);
         String[] role = roleOf.get(id);
+        if (v20() && !t.get(ROLE).isEmpty()) {
+          role = new String[] {t.get(ROLE).toLowerCase(Locale.ROOT), t.get(GRADE)};
+          roleOf.put(id, role);
+        }
         EntityType type;
         String r;
         if (role != null) {
@@ -373,8 +397,9 @@ public final class SdsV21Reader {
               0,
               "user '"
                   + id
-                  + "' has no role in roles.csv and is no one's guardian in"
-                  + " relationships.csv; row not imported");
+                  + "' has no role in "
+                  + (v20() ? "users.csv" : "roles.csv")
+                  + " and is no one's guardian in relationships.csv; row not imported");
           problems.markRejected(EntityType.STAFF);
           problems.markRejected(EntityType.CONTACT);
           continue;
@@ -412,6 +437,9 @@ public final class SdsV21Reader {
         }
         if (asm.addPerson(t, 0, b::build)) {
           seen.add(id);
+          if (type == EntityType.STAFF && guardianRole.containsKey(id)) {
+            alsoContact(t, id, r);
+          }
         }
       }
       Completeness c = t.failed() ? Completeness.PARTIAL : Completeness.COMPLETE;
@@ -429,6 +457,43 @@ public final class SdsV21Reader {
             EntityType.STUDENT,
             "role for user '" + u + "' who is not in users.csv; ignored");
       }
+    }
+  }
+
+  /**
+   * A member of staff who is also someone's guardian in relationships.csv (a teacher who is a
+   * parent): the same person gets a contact record naming the staff record, so the links are kept
+   * and the planner's policy decides whether they get one account or two.
+   */
+  private void alsoContact(Table t, String id, String staffRole) {
+    Person p = asm.builder().person(PersonRef.staff(id)).orElseThrow();
+    Contact.Builder c =
+        Contact.builder()
+            .staffId(id)
+            .phone(t.opt(8))
+            .id(p.id())
+            .misId(p.misId().orElse(null))
+            .legalName(p.legalForename().orElse(null), p.legalSurname().orElse(null))
+            .middleNames(p.middleNames().orElse(null))
+            .preferredName(p.preferredForename().orElse(null), p.preferredSurname().orElse(null))
+            .email(p.email().orElse(null))
+            .gender(p.gender().orElse(null))
+            .dateOfBirth(p.dateOfBirth().orElse(null));
+    for (Map.Entry<String, String> e : p.attributes().entrySet()) {
+      if (!e.getKey().equals("role")) {
+        c.attribute(e.getKey(), e.getValue());
+      }
+    }
+    if (asm.addPerson(t, 0, c::build)) {
+      t.warn(
+          Kind.TWO_ROLES,
+          -1,
+          "user '"
+              + id
+              + "' is staff ("
+              + staffRole
+              + ") and a guardian in relationships.csv: imported as a member of staff and as a"
+              + " contact, the same person, so their guardian links are kept");
     }
   }
 
@@ -479,6 +544,11 @@ public final class SdsV21Reader {
       long line = Long.parseLong(r[3]);
       Known s = asm.user(r[0]);
       Known c = asm.user(r[1]);
+      if (c != null
+          && c.type() == EntityType.STAFF
+          && asm.builder().contains(PersonRef.contact(c.id()))) {
+        c = new Known(c.id(), EntityType.CONTACT); // a member of staff who is also a guardian
+      }
       if (s == null
           || s.type() != EntityType.STUDENT
           || c == null
