@@ -563,7 +563,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       }
       b.completeness(t, c);
     }
-    MisSnapshot snapshot = b.build();
+    MisSnapshot snapshot = WondeMapper.derive(b.build());
     if (!issues.list.isEmpty()) {
       LOG.info("Wonde snapshot of school {} built with {} issues", schoolId, issues.list.size());
     }
