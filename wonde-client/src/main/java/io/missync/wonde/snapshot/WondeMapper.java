@@ -41,6 +41,9 @@ import org.jspecify.annotations.Nullable;
 final class WondeMapper {
   private final Issues issues;
 
+  /** Classes read in this fetch whose year came from the wire's {@code year_group}. */
+  private final java.util.Set<String> wireYears = new java.util.HashSet<>();
+
   WondeMapper(Issues issues) {
     this.issues = issues;
   }
@@ -342,7 +345,11 @@ final class WondeMapper {
             // derive)
             .yearGroup(issues.read(EntityType.GROUP, id, "year_group", w::yearGroup));
     b.name(groupName(id, issues.read(EntityType.GROUP, id, "name", w::name), w::code));
-    return buildGroup(id, b);
+    Optional<Group> g = buildGroup(id, b);
+    if (g.isPresent() && g.get().yearGroup().isPresent()) {
+      wireYears.add(id);
+    }
+    return g;
   }
 
   private String groupName(String id, @Nullable String name, Supplier<Optional<String>> code) {
@@ -505,13 +512,14 @@ final class WondeMapper {
    *       and contact records (different ids): the contact is given {@link Contact#staffId()}, so
    *       the planner sees one person with two roles and the guardian links are kept.
    *   <li><b>A class's year group</b>: real Wonde classes carry no {@code year_group} (SIMS only);
-   *       a class without one takes the year of most of its pupils (more than half of those whose
-   *       year is known), and none when they are split.
+   *       a class read in this fetch without one, and every class carried over from a previous
+   *       snapshot, takes the year of most of its pupils (more than half of those whose year is
+   *       known), and none when they are split, so a class follows its pupils when they move up.
    * </ul>
    *
    * Returns {@code s} itself when nothing changes.
    */
-  static MisSnapshot derive(MisSnapshot s) {
+  MisSnapshot derive(MisSnapshot s) {
     Map<String, String> staffByUpi = new java.util.HashMap<>();
     java.util.Set<String> repeated = new java.util.HashSet<>();
     for (StaffMember m : s.staff()) {
@@ -531,11 +539,11 @@ final class WondeMapper {
       }
     }
     for (Group g : s.groups()) {
-      if (g.kind() != GroupKind.CLASS || g.yearGroup().isPresent()) {
+      if (g.kind() != GroupKind.CLASS || wireYears.contains(g.id())) {
         continue;
       }
       String year = pupilsYear(s, g.id());
-      if (year != null) {
+      if (!java.util.Objects.equals(year, g.yearGroup().orElse(null))) {
         b = b == null ? s.toBuilder() : b;
         b.putGroup(g.toBuilder().yearGroup(year).build());
       }
