@@ -219,6 +219,17 @@ public final class OneRosterReader {
   private final Map<String, String> userIdKeys = new HashMap<>();
   private final Set<String> deletedUsers = new HashSet<>();
   private final Set<String> deletedGroups = new HashSet<>();
+
+  /**
+   * Rows not imported, by id -> where ({@code file:line}): dropped as the format says (tobedeleted
+   * in a bulk file, deleted in a delta) or rejected. A later row naming one is a follow-on, worded
+   * as what happened and reported under its cause.
+   */
+  private final Map<String, String> droppedGroups = new HashMap<>();
+
+  private final Map<String, String> rejectedGroups = new HashMap<>();
+  private final Map<String, String> droppedUsers = new HashMap<>();
+  private final Map<String, String> rejectedUsers = new HashMap<>();
   private @Nullable String schoolId;
   private @Nullable String systemName;
   private boolean statusError;
@@ -680,6 +691,9 @@ public final class OneRosterReader {
         if (st == null) {
           if (statusError) {
             rejected.add(t.get(ID));
+            rejectedGroups.put(t.get(ID), t.here());
+          } else if (droppedByStatus(t)) {
+            droppedGroups.put(t.get(ID), t.here());
           }
           continue;
         }
@@ -688,6 +702,7 @@ public final class OneRosterReader {
           asm.builder().removeGroup(id);
           groupIds.remove(id);
           deletedGroups.add(id);
+          droppedGroups.put(id, t.here());
           continue;
         }
         String ct = t.get(type);
@@ -733,6 +748,7 @@ public final class OneRosterReader {
           groupIds.add(id);
         } else {
           rejected.add(id);
+          rejectedGroups.put(id, t.here());
         }
       }
       if (t.failed()) {
@@ -1000,7 +1016,10 @@ public final class OneRosterReader {
         if (st == null) {
           if (statusError) {
             markUserRejected();
+            rejectedUsers.put(t.get(ID), t.here());
             keepPrevious(t, t.get(ID));
+          } else if (droppedByStatus(t)) {
+            droppedUsers.put(t.get(ID), t.here());
           }
           continue;
         }
@@ -1011,6 +1030,7 @@ public final class OneRosterReader {
         }
         if (!st) {
           deleteUser(id);
+          droppedUsers.put(id, t.here());
           continue;
         }
         String role = t.get(roleCol).toLowerCase(Locale.ROOT);
@@ -1031,6 +1051,7 @@ public final class OneRosterReader {
           problems.markRejected(EntityType.STUDENT);
           problems.markRejected(EntityType.STAFF);
           problems.markRejected(EntityType.CONTACT);
+          rejectedUsers.put(id, t.here());
           keepPrevious(t, id);
           continue;
         }
@@ -1116,6 +1137,7 @@ public final class OneRosterReader {
           if (demo != null && mode == Mode.BULK) {
             demographics.put(id, demo); // for a later row with the same id
           }
+          rejectedUsers.putIfAbsent(id, t.here());
           markUserRejected();
           keepPrevious(t, id);
           continue;
@@ -1428,19 +1450,13 @@ public final class OneRosterReader {
           // so adding the membership below does not look it up again
           Group grp = asm.builder().group(g).orElse(null);
           if (grp == null) {
-            t.error(
-                Kind.UNKNOWN_REFERENCE,
-                cls,
-                "enrollment names class '" + g + "' which is not in classes.csv; row not imported");
+            missingClass(t, cls, g);
             continue;
           }
           String gid = grp.id();
           Known k = known(u);
           if (k == null) {
-            t.error(
-                Kind.UNKNOWN_REFERENCE,
-                user,
-                "enrollment names user '" + u + "' who is not in users.csv; row not imported");
+            missingUser(t, user, u);
             continue;
           }
           String r = t.get(role).toLowerCase(Locale.ROOT);
@@ -1496,6 +1512,66 @@ public final class OneRosterReader {
     for (Membership m : upserts) {
       asm.builder().addMembership(m);
     }
+  }
+
+  /**
+   * An enrollment naming a class that is not there, worded as what happened: the class's own row
+   * said to drop it (a warning under that row: the enrollment goes with the class, and nothing is
+   * PARTIAL for it), its row was rejected (an error under that row), or there is no such row.
+   */
+  private void missingClass(Table t, int col, String g) {
+    String dropped = droppedGroups.get(g);
+    String rejected = rejectedGroups.get(g);
+    if (dropped != null) {
+      t.warnBecause(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment in class '" + g + "', which classes.csv marks tobedeleted; left out with it",
+          dropped);
+    } else if (rejected != null) {
+      t.errorBecause(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment in class '"
+              + g
+              + "', whose row in classes.csv was rejected; row not imported",
+          rejected);
+    } else {
+      t.error(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment names class '" + g + "' which is not in classes.csv; row not imported");
+    }
+  }
+
+  /** As {@link #missingClass} for the enrollment's user. */
+  private void missingUser(Table t, int col, String u) {
+    String dropped = droppedUsers.get(u);
+    String rejected = rejectedUsers.get(u);
+    if (dropped != null) {
+      t.warnBecause(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment of user '" + u + "', whom users.csv marks tobedeleted; left out with them",
+          dropped);
+    } else if (rejected != null) {
+      t.errorBecause(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment of user '" + u + "', whose row in users.csv was rejected; row not imported",
+          rejected);
+    } else {
+      t.error(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment names user '" + u + "' who is not in users.csv; row not imported");
+    }
+  }
+
+  /** True when the row just read by {@link #status} was left out because its status says so. */
+  private static boolean droppedByStatus(Table t) {
+    String s = t.get(STATUS).toLowerCase(Locale.ROOT);
+    return s.equals("tobedeleted") || s.equals("inactive");
   }
 
   /**

@@ -39,6 +39,12 @@ public final class SdsClassicReader {
   private final Map<String, String> students = new HashMap<>();
   private final Map<String, String> teachers = new HashMap<>();
 
+  /** Rows not imported, by id -> {@code file:line}: follow-on problems are reported under them. */
+  private final Map<String, String> rejectedStudents = new HashMap<>();
+
+  private final Map<String, String> rejectedTeachers = new HashMap<>();
+  private final Map<String, String> rejectedSections = new HashMap<>();
+
   public SdsClassicReader(Input in, Options opts, Problems problems, boolean uk) {
     this.in = in;
     this.opts = opts;
@@ -229,6 +235,8 @@ public final class SdsClassicReader {
                     .subject(fs)
                     .build())) {
           groupIds.add(id);
+        } else {
+          rejectedSections.putIfAbsent(id, t.here());
         }
       }
       asm.completeness(EntityType.GROUP, t.failed() ? Completeness.PARTIAL : Completeness.COMPLETE);
@@ -264,8 +272,11 @@ public final class SdsClassicReader {
                 .yearGroup(t.opt(grade))
                 .dateOfBirth(t.date(birth))
                 .attribute("username", t.opt(user));
+        Assembly.fallbackName(t, first, last, b, t.opt(user), t.opt(email));
         if (asm.addPerson(t, 0, b::build)) {
           students.put(id, id);
+        } else {
+          rejectedStudents.putIfAbsent(id, t.here());
         }
       }
       asm.completeness(
@@ -301,8 +312,11 @@ public final class SdsClassicReader {
                 .staffCode(t.opt(number))
                 .jobTitle(t.opt(title))
                 .attribute("username", t.opt(user));
+        Assembly.fallbackName(t, first, last, b, t.opt(user), t.opt(email));
         if (asm.addPerson(t, 0, b::build)) {
           teachers.put(id, id);
+        } else {
+          rejectedTeachers.putIfAbsent(id, t.here());
         }
       }
       asm.completeness(EntityType.STAFF, t.failed() ? Completeness.PARTIAL : Completeness.COMPLETE);
@@ -365,6 +379,17 @@ public final class SdsClassicReader {
       while (g.next()) {
         String student = students.get(g.get(0));
         String contact = byEmail.get(g.get(1).toLowerCase(java.util.Locale.ROOT));
+        String rejected = student == null ? rejectedStudents.get(g.get(0)) : null;
+        if (rejected != null) {
+          g.errorBecause(
+              Kind.UNKNOWN_REFERENCE,
+              0,
+              "student '"
+                  + g.get(0)
+                  + "', whose row in Student.csv was rejected; link not imported",
+              rejected);
+          continue;
+        }
         if (student == null || contact == null) {
           g.error(
               Kind.UNKNOWN_REFERENCE,
@@ -402,13 +427,40 @@ public final class SdsClassicReader {
         String g = t.get(0);
         String p = t.get(1);
         if (!groupIds.contains(g)) {
-          t.error(
-              Kind.UNKNOWN_REFERENCE,
-              0,
-              "names section '" + g + "' which is not in Section.csv; row not imported");
+          String cause = rejectedSections.get(g);
+          if (cause != null) {
+            t.errorBecause(
+                Kind.UNKNOWN_REFERENCE,
+                0,
+                "names section '"
+                    + g
+                    + "', whose row in Section.csv was rejected; row not imported",
+                cause);
+          } else {
+            t.error(
+                Kind.UNKNOWN_REFERENCE,
+                0,
+                "names section '" + g + "' which is not in Section.csv; row not imported");
+          }
           continue;
         }
         String canon = people.get(p);
+        String cause =
+            canon != null ? null : (forStudents ? rejectedStudents : rejectedTeachers).get(p);
+        if (cause != null) {
+          t.errorBecause(
+              Kind.UNKNOWN_REFERENCE,
+              1,
+              "names "
+                  + (forStudents ? "student" : "teacher")
+                  + " '"
+                  + p
+                  + "', whose row in "
+                  + (forStudents ? "Student.csv" : "Teacher.csv")
+                  + " was rejected; row not imported",
+              cause);
+          continue;
+        }
         if (canon == null) {
           t.error(
               Kind.UNKNOWN_REFERENCE,

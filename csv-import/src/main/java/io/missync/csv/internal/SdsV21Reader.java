@@ -140,6 +140,9 @@ public final class SdsV21Reader {
   private boolean relationshipsRead;
   private final CsvFormat format;
 
+  /** Users whose rows were not imported, by id -> {@code users.csv:line}. */
+  private final Map<String, String> rejectedUsers = new HashMap<>();
+
   public SdsV21Reader(Input in, Options opts, Problems problems) {
     this(in, opts, problems, CsvFormat.SDS_V2_1);
   }
@@ -402,6 +405,7 @@ public final class SdsV21Reader {
                   + " and is no one's guardian in relationships.csv; row not imported");
           problems.markRejected(EntityType.STAFF);
           problems.markRejected(EntityType.CONTACT);
+          rejectedUsers.putIfAbsent(id, t.here());
           continue;
         }
         Object[] d = demo.get(id);
@@ -435,7 +439,10 @@ public final class SdsV21Reader {
           b.gender((Gender) d[0]).dateOfBirth((LocalDate) d[1]);
           b.attribute("ethnicityCodes", (String) d[2]).attribute("raceCodes", (String) d[3]);
         }
-        if (asm.addPerson(t, 0, b::build)) {
+        Assembly.fallbackName(t, 2, 3, b, t.opt(1), t.opt(7));
+        if (!asm.addPerson(t, 0, b::build)) {
+          rejectedUsers.putIfAbsent(id, t.here());
+        } else {
           seen.add(id);
           if (type == EntityType.STAFF && guardianRole.containsKey(id)) {
             alsoContact(t, id, r);
@@ -516,6 +523,16 @@ public final class SdsV21Reader {
           continue;
         }
         Known k = asm.user(u);
+        if (k == null && rejectedUsers.containsKey(u)) {
+          t.errorBecause(
+              Kind.UNKNOWN_REFERENCE,
+              1,
+              "enrollment of user '"
+                  + u
+                  + "', whose row in users.csv was rejected; row not imported",
+              rejectedUsers.get(u));
+          continue;
+        }
         if (k == null) {
           t.error(
               Kind.UNKNOWN_REFERENCE,
@@ -554,6 +571,19 @@ public final class SdsV21Reader {
           || c == null
           || c.type() != EntityType.CONTACT) {
         boolean studentBad = s == null || s.type() != EntityType.STUDENT;
+        String who = studentBad ? r[0] : r[1];
+        String cause = (studentBad ? s : c) == null ? rejectedUsers.get(who) : null;
+        if (cause != null) {
+          problems.errorBecause(
+              Kind.UNKNOWN_REFERENCE,
+              "relationships.csv",
+              line,
+              studentBad ? "userSourcedId" : "relationshipUserSourcedId",
+              EntityType.GUARDIAN_LINK,
+              "user '" + who + "', whose row in users.csv was rejected; link not imported",
+              cause);
+          continue;
+        }
         problems.error(
             Kind.UNKNOWN_REFERENCE,
             "relationships.csv",

@@ -429,6 +429,24 @@ public final class Table implements Closeable {
     problems.error(kind, file, line, c < 0 ? null : schema.names[c], type, message);
   }
 
+  /** An error for this row that follows from the row at {@code cause} ({@code file:line}). */
+  public void errorBecause(Kind kind, int c, String message, String cause) {
+    problems.errorBecause(kind, file, line, c < 0 ? null : schema.names[c], type, message, cause);
+  }
+
+  /**
+   * A warning for this row, left out because the row at {@code cause} says its record is to be
+   * dropped; completeness is kept.
+   */
+  public void warnBecause(Kind kind, int c, String message, String cause) {
+    problems.warnBecause(kind, file, line, c < 0 ? null : schema.names[c], type, message, cause);
+  }
+
+  /** This row's location, as a follow-on's cause names it: {@code file:line}. */
+  public String here() {
+    return io.missync.csv.CsvProblem.rowLocation(file, line);
+  }
+
   /** A warning for this row in column {@code c}: the value is dropped. */
   public void warn(Kind kind, int c, String message) {
     problems.warn(kind, file, line, c < 0 ? null : schema.names[c], type, message);
