@@ -230,6 +230,10 @@ public final class OneRosterReader {
   private final Map<String, String> rejectedGroups = new HashMap<>();
   private final Map<String, String> droppedUsers = new HashMap<>();
   private final Map<String, String> rejectedUsers = new HashMap<>();
+
+  /** Classes and users of schools other than the one picked: left out without a problem. */
+  private final Set<String> otherSchool = new HashSet<>();
+
   private @Nullable String schoolId;
   private @Nullable String systemName;
   private boolean statusError;
@@ -590,6 +594,7 @@ public final class OneRosterReader {
       return;
     }
     int type = ORGS.idx("type");
+    List<String> schools = new ArrayList<>();
     try (t) {
       while (t.next()) {
         Boolean st = status(t, mode("orgs"));
@@ -602,10 +607,13 @@ public final class OneRosterReader {
           continue;
         }
         orgIds.add(id);
-        if (schoolId == null && t.get(type).equalsIgnoreCase("school")) {
-          schoolId = id;
+        if (t.get(type).equalsIgnoreCase("school") && !schools.contains(id)) {
+          schools.add(id);
         }
       }
+    }
+    if (!schools.isEmpty() || opts.pickSchool() != null) {
+      schoolId = opts.schoolOf(schools, t.file(), problems, "unknown");
     }
   }
 
@@ -713,12 +721,23 @@ public final class OneRosterReader {
                     ? GroupKind.CLASS
                     : GroupKind.OTHER;
         String courseId = t.get(course);
+        if (courseId.isEmpty() && t.has(course)) {
+          t.warn(
+              Kind.MISSING_VALUE,
+              course,
+              "courseSourcedId is empty (OneRoster requires it); the class is imported without a"
+                  + " course");
+        }
         if (!courseId.isEmpty()
             && mode("courses") == Mode.BULK
             && !courseSubject.containsKey(courseId)) {
           t.warn(Kind.UNKNOWN_REFERENCE, course, "course '" + courseId + "' is not in courses.csv");
         }
         String sch = t.get(school);
+        if (opts.otherSchool(sch)) {
+          otherSchool.add(id);
+          continue;
+        }
         if (!sch.isEmpty() && mode("orgs") == Mode.BULK && !orgIds.contains(sch)) {
           t.warn(Kind.UNKNOWN_REFERENCE, school, "org '" + sch + "' is not in orgs.csv");
         }
@@ -1055,7 +1074,14 @@ public final class OneRosterReader {
           keepPrevious(t, id);
           continue;
         }
-        for (String org : Text.list(t.get(orgs))) {
+        List<String> userOrgs = Text.list(t.get(orgs));
+        if (opts.pickSchool() != null
+            && !userOrgs.isEmpty()
+            && !userOrgs.contains(opts.pickSchool())) {
+          otherSchool.add(id);
+          continue;
+        }
+        for (String org : userOrgs) {
           if (mode("orgs") == Mode.BULK && !orgIds.contains(org)) {
             t.warn(Kind.UNKNOWN_REFERENCE, orgs, "org '" + org + "' is not in orgs.csv");
           }
@@ -1450,13 +1476,17 @@ public final class OneRosterReader {
           // so adding the membership below does not look it up again
           Group grp = asm.builder().group(g).orElse(null);
           if (grp == null) {
-            missingClass(t, cls, g);
+            if (!otherSchool.contains(g)) {
+              missingClass(t, cls, g);
+            }
             continue;
           }
           String gid = grp.id();
           Known k = known(u);
           if (k == null) {
-            missingUser(t, user, u);
+            if (!otherSchool.contains(u)) {
+              missingUser(t, user, u);
+            }
             continue;
           }
           String r = t.get(role).toLowerCase(Locale.ROOT);
@@ -1464,7 +1494,10 @@ public final class OneRosterReader {
           if (r.equals("student")) {
             mr = MembershipRole.MEMBER;
             if (k.type() != EntityType.STUDENT) {
-              t.warn(Kind.INVALID_VALUE, role, "role 'student' for a user who is not a student");
+              t.warn(
+                  Kind.ROLE_MISMATCH,
+                  role,
+                  "role 'student' for user '" + u + "', who is not a student; imported as given");
             }
           } else if (r.equals("teacher")
               || r.equals("aide")
@@ -1474,6 +1507,12 @@ public final class OneRosterReader {
                 r.equals("teacher") && Boolean.TRUE.equals(Text.bool(t.get(primary)))
                     ? MembershipRole.MAIN_TEACHER
                     : MembershipRole.TEACHER;
+            if (k.type() == EntityType.STUDENT) {
+              t.warn(
+                  Kind.ROLE_MISMATCH,
+                  role,
+                  "role '" + r + "' for user '" + u + "', who is a student; imported as given");
+            }
           } else {
             t.error(
                 Kind.INVALID_VALUE, role, "enrollment role '" + r + "' unknown; row not imported");
@@ -1650,7 +1689,7 @@ public final class OneRosterReader {
         continue;
       }
       if (b == null) {
-        if (line < 0) {
+        if (line < 0 || otherSchool.contains(pair[1])) {
           continue; // a kept or recorded assertion: reported when its row was read
         }
         problems.warn(

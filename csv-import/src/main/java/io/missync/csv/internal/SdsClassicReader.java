@@ -45,6 +45,9 @@ public final class SdsClassicReader {
   private final Map<String, String> rejectedTeachers = new HashMap<>();
   private final Map<String, String> rejectedSections = new HashMap<>();
 
+  /** Sections and people of schools other than the one picked: left out without a problem. */
+  private final Set<String> otherSchool = new HashSet<>();
+
   public SdsClassicReader(Input in, Options opts, Problems problems, boolean uk) {
     this.in = in;
     this.opts = opts;
@@ -140,20 +143,10 @@ public final class SdsClassicReader {
     asm.completeness(
         EntityType.MEMBERSHIP,
         se && tr ? Completeness.COMPLETE : se || tr ? Completeness.PARTIAL : Completeness.ABSENT);
-    String school = schools.isEmpty() ? "unknown" : schools.iterator().next();
-    if (schools.size() > 1) {
-      problems.warn(
-          Kind.FORMAT,
-          "School.csv",
-          0,
-          null,
-          null,
-          "the export holds "
-              + schools.size()
-              + " schools; the snapshot covers all of them under the first ("
-              + school
-              + ")");
-    }
+    String school =
+        schools.isEmpty() && opts.pickSchool() == null
+            ? "unknown"
+            : opts.schoolOf(new java.util.ArrayList<>(schools), "School.csv", problems, "unknown");
     asm.builder().source(new SourceInfo(school, format().id(), null, opts.capturedAt()));
     return asm.build();
   }
@@ -218,6 +211,10 @@ public final class SdsClassicReader {
       while (t.next()) {
         checkSchool(t, 1);
         String id = t.get(0);
+        if (opts.otherSchool(t.get(1))) {
+          otherSchool.add(id);
+          continue;
+        }
         String subj = t.opt(subject);
         if (subj == null) {
           subj = t.opt(courseName);
@@ -262,6 +259,10 @@ public final class SdsClassicReader {
       while (t.next()) {
         checkSchool(t, 1);
         String id = t.get(0);
+        if (opts.otherSchool(t.get(1))) {
+          otherSchool.add(id);
+          continue;
+        }
         Student.Builder b =
             Student.builder()
                 .id(id)
@@ -302,6 +303,10 @@ public final class SdsClassicReader {
       while (t.next()) {
         checkSchool(t, 1);
         String id = t.get(0);
+        if (opts.otherSchool(t.get(1))) {
+          otherSchool.add(id);
+          continue;
+        }
         StaffMember.Builder b =
             StaffMember.builder()
                 .id(id)
@@ -426,6 +431,9 @@ public final class SdsClassicReader {
       while (t.next()) {
         String g = t.get(0);
         String p = t.get(1);
+        if (otherSchool.contains(g) || otherSchool.contains(p)) {
+          continue; // of a school not picked
+        }
         if (!groupIds.contains(g)) {
           String cause = rejectedSections.get(g);
           if (cause != null) {

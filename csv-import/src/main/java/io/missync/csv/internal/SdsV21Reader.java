@@ -140,6 +140,12 @@ public final class SdsV21Reader {
   private boolean relationshipsRead;
   private final CsvFormat format;
 
+  /** Classes and users of schools other than the one picked: left out without a problem. */
+  private final Set<String> otherSchool = new HashSet<>();
+
+  /** With a school picked: the users holding a role in it. */
+  private final Set<String> inPicked = new HashSet<>();
+
   /** Users whose rows were not imported, by id -> {@code users.csv:line}. */
   private final Map<String, String> rejectedUsers = new HashMap<>();
 
@@ -202,6 +208,7 @@ public final class SdsV21Reader {
     if (t == null) {
       return;
     }
+    List<String> schools = new ArrayList<>();
     try (t) {
       while (t.next()) {
         String id = t.get(0);
@@ -209,10 +216,13 @@ public final class SdsV21Reader {
         if (firstOrg == null) {
           firstOrg = id;
         }
-        if (schoolId == null && t.get(2).equalsIgnoreCase("school")) {
-          schoolId = id;
+        if (t.get(2).equalsIgnoreCase("school") && !schools.contains(id)) {
+          schools.add(id);
         }
       }
+    }
+    if (!schools.isEmpty() || opts.pickSchool() != null) {
+      schoolId = opts.schoolOf(schools, t.file(), problems, "unknown");
     }
   }
 
@@ -252,6 +262,10 @@ public final class SdsV21Reader {
       while (t.next()) {
         String id = t.get(0);
         String org = t.get(1);
+        if (opts.otherSchool(org)) {
+          otherSchool.add(id);
+          continue;
+        }
         if (!org.isEmpty() && !orgIds.isEmpty() && !orgIds.contains(org)) {
           t.warn(Kind.UNKNOWN_REFERENCE, 1, "org '" + org + "' is not in orgs.csv");
         }
@@ -304,6 +318,9 @@ public final class SdsV21Reader {
         String org = t.get(1);
         if (!org.isEmpty() && !orgIds.isEmpty() && !orgIds.contains(org)) {
           t.warn(Kind.UNKNOWN_REFERENCE, 1, "org '" + org + "' is not in orgs.csv");
+        }
+        if (opts.pickSchool() != null && !opts.otherSchool(org)) {
+          inPicked.add(u);
         }
         t.date(6);
         t.date(7);
@@ -378,6 +395,10 @@ public final class SdsV21Reader {
     try (t) {
       while (t.next()) {
         String id = t.get(0);
+        if (opts.pickSchool() != null && roleOf.containsKey(id) && !inPicked.contains(id)) {
+          otherSchool.add(id);
+          continue;
+        }
         String[] role = roleOf.get(id);
         if (v20() && !t.get(ROLE).isEmpty()) {
           role = new String[] {t.get(ROLE).toLowerCase(Locale.ROOT), t.get(GRADE)};
@@ -515,6 +536,9 @@ public final class SdsV21Reader {
         String g = t.get(0);
         String u = t.get(1);
         String r = t.get(2).toLowerCase(Locale.ROOT);
+        if (otherSchool.contains(g) || otherSchool.contains(u)) {
+          continue; // of a school not picked
+        }
         if (!groupIds.contains(g)) {
           t.error(
               Kind.UNKNOWN_REFERENCE,
@@ -541,6 +565,18 @@ public final class SdsV21Reader {
           continue;
         }
         MembershipRole mr = r.equals("student") ? MembershipRole.MEMBER : MembershipRole.TEACHER;
+        if ((mr == MembershipRole.MEMBER) != (k.type() == EntityType.STUDENT)) {
+          t.warn(
+              Kind.ROLE_MISMATCH,
+              2,
+              "role '"
+                  + r
+                  + "' for user '"
+                  + u
+                  + "', who is "
+                  + (k.type() == EntityType.STUDENT ? "a student" : "not a student")
+                  + "; imported as given");
+        }
         PersonRef ref = new PersonRef(k.type(), k.id());
         Membership m = asm.membership(t, () -> Membership.of(g, ref, mr));
         if (m != null) {
@@ -559,6 +595,9 @@ public final class SdsV21Reader {
     }
     for (String[] r : relationships) {
       long line = Long.parseLong(r[3]);
+      if (otherSchool.contains(r[0]) || otherSchool.contains(r[1])) {
+        continue; // of a school not picked
+      }
       Known s = asm.user(r[0]);
       Known c = asm.user(r[1]);
       if (c != null
