@@ -230,4 +230,18 @@ class RealExportShapesTest {
         LocalDate.of(2012, 4, 3),
         r.snapshot().student("p-1").orElseThrow().dateOfBirth().orElseThrow());
   }
+
+  @Test
+  void theValidatorPicksASchoolToo() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int code =
+        CsvValidator.run(
+            new String[] {"--school", "s-2", oneRoster11("cli-school").dir().toString()},
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+    String o = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, code, o);
+    assertTrue(o.contains("school: s-2"), o);
+    assertFalse(o.contains("2 schools"), o);
+  }
 }
