@@ -40,6 +40,7 @@ public final class CsvExporter {
         Writers.sdsClassic(snapshot, dir, false);
         break;
       case SDS_V2_1:
+      case SDS_V2_0: // written as v2.1, its successor
         Writers.sdsV21(snapshot, dir);
         break;
       case SCHOOL_TEMPLATE:

@@ -16,7 +16,12 @@ public enum CsvFormat {
   /** Microsoft School Data Sync classic CSV, UK variant (schools keyed by DfE number). */
   SDS_CLASSIC_UK("sds-classic-uk"),
   /** Microsoft School Data Sync v2.1 CSV. */
-  SDS_V2_1("sds-v2.1");
+  SDS_V2_1("sds-v2.1"),
+  /**
+   * Microsoft School Data Sync v2.0 CSV: as v2.1, but each user's role and grade are in users.csv
+   * and there is no roles.csv. Read only (exported as v2.1).
+   */
+  SDS_V2_0("sds-v2.0");
 
   private final String id;
 

@@ -40,9 +40,11 @@ public final class CsvImporter {
   private final int problemLimit;
   private final Map<String, List<String>> templateAliases;
   private final @Nullable String schoolId;
+  private final @Nullable String school;
 
   private CsvImporter(Builder b) {
     this.schoolId = b.schoolId;
+    this.school = b.school;
     this.format = b.format;
     this.dateOrder = b.dateOrder;
     this.clock = b.clock;
@@ -69,7 +71,8 @@ public final class CsvImporter {
   }
 
   private ImportResult read(Path path, @Nullable MisSnapshot previous) {
-    Options opts = new Options(dateOrder, clock.instant(), problemLimit, templateAliases, schoolId);
+    Options opts =
+        new Options(dateOrder, clock.instant(), problemLimit, templateAliases, schoolId, school);
     Problems problems = new Problems(problemLimit);
     try (Input in = Input.open(path)) {
       CsvFormat f = format;
@@ -96,7 +99,8 @@ public final class CsvImporter {
           s = new SdsClassicReader(in, opts, problems, f == CsvFormat.SDS_CLASSIC_UK).read();
           break;
         case SDS_V2_1:
-          s = new SdsV21Reader(in, opts, problems).read();
+        case SDS_V2_0:
+          s = new SdsV21Reader(in, opts, problems, f).read();
           break;
         case SCHOOL_TEMPLATE:
         default:
@@ -132,8 +136,21 @@ public final class CsvImporter {
     private int problemLimit = 10_000;
     private final Map<String, List<String>> templateAliases = new LinkedHashMap<>();
     private @Nullable String schoolId;
+    private @Nullable String school;
 
     private Builder() {}
+
+    /**
+     * Reads only this school (its org id: the OneRoster or SDS v2.1 org {@code sourcedId}, the SDS
+     * classic School {@code SIS ID} or {@code DfE Number}) from an export holding several; records
+     * of other schools are left out without a problem, and the snapshot is for this school. An id
+     * that is not a school in the export is refused ({@link SnapshotUnavailableException}). By
+     * default every school is read, under the first, with a warning when there are several.
+     */
+    public Builder school(@Nullable String orgId) {
+      this.school = orgId == null || orgId.isBlank() ? null : orgId.strip();
+      return this;
+    }
 
     /**
      * The school id for the snapshot when the format does not carry one (the school template, whose

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param column the column header as the standard names it, or null for the row or file
  * @param entityType the kind of record affected, or null
  * @param message a readable description
+ * @param cause for a problem that follows from another (an enrollment of a student whose row was
+ *     rejected, of a class the file marks tobedeleted), the {@linkplain #location() location} of
+ *     the row that caused it, e.g. {@code Student.csv:12}; null for a problem of its own
  */
 public record CsvProblem(
     Severity severity,
@@ -28,7 +31,35 @@ public record CsvProblem(
     long line,
     @Nullable String column,
     @Nullable EntityType entityType,
-    String message) {
+    String message,
+    @Nullable String cause) {
+
+  /** A problem of its own (no cause). */
+  public CsvProblem(
+      Severity severity,
+      Kind kind,
+      String file,
+      long line,
+      @Nullable String column,
+      @Nullable EntityType entityType,
+      String message) {
+    this(severity, kind, file, line, column, entityType, message, null);
+  }
+
+  /** Where a row is, as causes name it: {@code file:line}. */
+  public static String rowLocation(String file, long line) {
+    return file + ":" + line;
+  }
+
+  /** This problem's row, as a follow-on's {@link #cause()} names it; empty for a whole file. */
+  public Optional<String> row() {
+    return line > 0 ? Optional.of(rowLocation(file, line)) : Optional.empty();
+  }
+
+  /** True when this problem follows from another (see {@link #cause()}). */
+  public boolean isFollowOn() {
+    return cause != null;
+  }
 
   /** How bad a problem is. */
   public enum Severity {
@@ -65,7 +96,14 @@ public record CsvProblem(
     /** A OneRoster status or manifest entry that cannot be applied. */
     STATUS,
     /** The export's format could not be told, or a feature is not supported. */
-    FORMAT
+    FORMAT,
+    /**
+     * A person holds a staff role and a guardian role (a member of staff who is a parent): imported
+     * as a member of staff and as a contact naming that staff record (the same person).
+     */
+    TWO_ROLES,
+    /** A user's role does not fit how a row uses them (a student enrolled as a teacher). */
+    ROLE_MISMATCH
   }
 
   /** Where the problem is, e.g. {@code users.csv:12 [email]}. */
@@ -90,6 +128,11 @@ public record CsvProblem(
 
   @Override
   public String toString() {
-    return severity + " " + location() + ": " + message;
+    return severity
+        + " "
+        + location()
+        + ": "
+        + message
+        + (cause == null ? "" : " (because of " + cause + ")");
   }
 }

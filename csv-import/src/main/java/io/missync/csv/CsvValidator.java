@@ -14,7 +14,8 @@ import java.util.Optional;
  * when rows or files were rejected, 2 on bad arguments or an unreadable export.
  *
  * <pre>
- * usage: CsvValidator [--json] [--format ID] [--date-order AUTO|DAY_FIRST|MONTH_FIRST] PATH
+ * usage: CsvValidator [--json] [--format ID] [--date-order AUTO|DAY_FIRST|MONTH_FIRST]
+ *                     [--school ORG_ID] PATH
  *        CsvValidator --write-template DIR
  * </pre>
  */
@@ -65,6 +66,12 @@ public final class CsvValidator {
             }
             break;
           }
+        case "--school":
+          if (i + 1 >= args.length) {
+            return usage(err, "--school needs an org id");
+          }
+          b.school(args[++i]);
+          break;
         case "--write-template":
           if (i + 1 >= args.length) {
             return usage(err, "--write-template needs a folder");
@@ -113,7 +120,7 @@ public final class CsvValidator {
     s.println(
         "usage: CsvValidator [--json] [--format "
             + formats()
-            + "] [--date-order AUTO|DAY_FIRST|MONTH_FIRST] FOLDER_OR_ZIP");
+            + "] [--date-order AUTO|DAY_FIRST|MONTH_FIRST] [--school ORG_ID] FOLDER_OR_ZIP");
     s.println("       CsvValidator --write-template FOLDER");
     return problem == null ? 0 : 2;
   }

@@ -117,20 +117,33 @@ public final class ImportResult {
               snapshot.count(t),
               snapshot.completeness(t)));
     }
+    long twoRoles = snapshot.contacts().stream().filter(c -> c.staffId().isPresent()).count();
+    if (twoRoles > 0) {
+      sb.append("staff who are also contacts: ")
+          .append(twoRoles)
+          .append(" (one person, two roles; their guardian links are kept)\n");
+    }
     sb.append(String.format(Locale.ROOT, "%d error(s), %d warning(s)%n", errorCount, warningCount));
+    Grouped g = grouped();
     if (errorCount > 0) {
       sb.append("\nThese rows will not be imported, and why:\n");
-      for (CsvProblem p : problems) {
+      for (CsvProblem p : g.roots) {
         if (p.isError()) {
-          sb.append("  ").append(p.location()).append(": ").append(p.message()).append('\n');
+          line(sb, "  ", p);
+          for (CsvProblem f : g.followOns(p)) {
+            line(sb, "      and so ", f);
+          }
         }
       }
     }
     if (warningCount > 0) {
       sb.append("\nImported with a value dropped or a guess made:\n");
-      for (CsvProblem p : problems) {
+      for (CsvProblem p : g.roots) {
         if (!p.isError()) {
-          sb.append("  ").append(p.location()).append(": ").append(p.message()).append('\n');
+          line(sb, "  ", p);
+          for (CsvProblem f : g.followOns(p)) {
+            line(sb, "      and so ", f);
+          }
         }
       }
     }
@@ -145,6 +158,51 @@ public final class ImportResult {
       sb.append("(").append(problemsNotKept).append(" further problems not listed)\n");
     }
     return sb.toString();
+  }
+
+  private static void line(StringBuilder sb, String indent, CsvProblem p) {
+    sb.append(indent).append(p.location()).append(": ").append(p.message());
+    if (p.isError() && indent.startsWith("      ")) {
+      sb.append(" [not imported]");
+    }
+    if (p.cause() != null && indent.length() == 2) {
+      sb.append(" (because of ").append(p.cause()).append(')');
+    }
+    sb.append('\n');
+  }
+
+  /**
+   * The problems kept, with each follow-on (see {@link CsvProblem#cause()}) under the problem of
+   * the row that caused it; a follow-on whose cause was not kept stands on its own.
+   */
+  private Grouped grouped() {
+    Map<String, CsvProblem> byRow = new java.util.HashMap<>();
+    for (CsvProblem p : problems) {
+      if (p.cause() == null && p.line() > 0) {
+        String row = CsvProblem.rowLocation(p.file(), p.line());
+        CsvProblem had = byRow.get(row);
+        if (had == null || (!had.isError() && p.isError())) {
+          byRow.put(row, p); // an error of the row, when it has one, is the cause
+        }
+      }
+    }
+    List<CsvProblem> roots = new ArrayList<>();
+    Map<CsvProblem, List<CsvProblem>> under = new java.util.IdentityHashMap<>();
+    for (CsvProblem p : problems) {
+      CsvProblem cause = p.cause() == null ? null : byRow.get(p.cause());
+      if (cause == null) {
+        roots.add(p);
+      } else {
+        under.computeIfAbsent(cause, k -> new ArrayList<>()).add(p);
+      }
+    }
+    return new Grouped(roots, under);
+  }
+
+  private record Grouped(List<CsvProblem> roots, Map<CsvProblem, List<CsvProblem>> under) {
+    List<CsvProblem> followOns(CsvProblem p) {
+      return under.getOrDefault(p, List.of());
+    }
   }
 
   /** The same report as JSON. */
@@ -170,22 +228,39 @@ public final class ImportResult {
     sb.append(",\"warnings\":").append(warningCount);
     sb.append(",\"problemsNotKept\":").append(problemsNotKept);
     sb.append(",\"problems\":[");
-    for (int i = 0; i < problems.size(); i++) {
-      CsvProblem p = problems.get(i);
+    Grouped g = grouped();
+    for (int i = 0; i < g.roots.size(); i++) {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append("{\"severity\":").append(q(p.severity().name()));
-      sb.append(",\"kind\":").append(q(p.kind().name()));
-      sb.append(",\"file\":").append(q(p.file()));
-      sb.append(",\"line\":").append(p.line());
-      sb.append(",\"column\":").append(p.column() == null ? "null" : q(p.column()));
-      sb.append(",\"entityType\":")
-          .append(p.entityType() == null ? "null" : q(p.entityType().name()));
-      sb.append(",\"message\":").append(q(p.message())).append('}');
+      CsvProblem p = g.roots.get(i);
+      json(sb, p);
+      List<CsvProblem> fs = g.followOns(p);
+      sb.append(",\"followOns\":[");
+      for (int j = 0; j < fs.size(); j++) {
+        if (j > 0) {
+          sb.append(',');
+        }
+        json(sb, fs.get(j));
+        sb.append('}');
+      }
+      sb.append("]}");
     }
     sb.append("],\"unresolvedReferences\":").append(snapshot.problems().size());
     return sb.append('}').toString();
+  }
+
+  /** One problem's fields, its object left open. */
+  private static void json(StringBuilder sb, CsvProblem p) {
+    sb.append("{\"severity\":").append(q(p.severity().name()));
+    sb.append(",\"kind\":").append(q(p.kind().name()));
+    sb.append(",\"file\":").append(q(p.file()));
+    sb.append(",\"line\":").append(p.line());
+    sb.append(",\"column\":").append(p.column() == null ? "null" : q(p.column()));
+    sb.append(",\"entityType\":")
+        .append(p.entityType() == null ? "null" : q(p.entityType().name()));
+    sb.append(",\"message\":").append(q(p.message()));
+    sb.append(",\"cause\":").append(p.cause() == null ? "null" : q(p.cause()));
   }
 
   static String q(String s) {

@@ -34,9 +34,11 @@ import java.util.concurrent.CompletableFuture;
 public final class SchoolClient {
   private final String schoolId;
   private final Target target;
+  private final RegionResolver regions;
 
   SchoolClient(String schoolId, Transport transport, RegionResolver regions, TokenProvider tokens) {
     this.schoolId = Ids.check(schoolId);
+    this.regions = regions;
     this.target =
         new Target() {
           @Override
@@ -83,13 +85,27 @@ public final class SchoolClient {
     return "/v1.0/schools/" + schoolId + "/" + resource;
   }
 
-  /** {@code GET /schools/{id}} on the regional host. */
+  /**
+   * {@code GET /schools/{id}} on the regional host. When looking up the school's region just read
+   * this record, that record is returned instead of requesting it again.
+   */
   public School get() {
-    return PageDecoder.single(fetch("/v1.0/schools/" + schoolId), ModelType.SCHOOL);
+    target.base(); // resolves the region (which may read the school record)
+    byte[] looked = regions.takeSchoolRecord(schoolId);
+    byte[] body = looked != null ? looked : fetch("/v1.0/schools/" + schoolId);
+    return PageDecoder.single(body, ModelType.SCHOOL);
   }
 
   public CompletableFuture<School> getAsync() {
-    return fetchAsync("/v1.0/schools/" + schoolId)
+    return target
+        .baseAsync()
+        .thenCompose(
+            base -> {
+              byte[] looked = regions.takeSchoolRecord(schoolId);
+              return looked != null
+                  ? CompletableFuture.completedFuture(looked)
+                  : fetchAsync("/v1.0/schools/" + schoolId);
+            })
         .thenApply(b -> PageDecoder.single(b, ModelType.SCHOOL));
   }
 

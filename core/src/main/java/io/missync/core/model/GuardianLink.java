@@ -7,7 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A contact's link to a student: how they are related, whether they hold parental responsibility,
- * their priority (1 is first to call) and whether the student lives with them.
+ * their priority (1 is first to call), whether the student lives with them, and whether a court
+ * order restricts the contact's access to the student.
+ *
+ * <p>{@link #courtOrder()} is a safeguarding fact: the MIS records that a court order applies to
+ * this contact and this student (a non-molestation, prohibited steps or similar order). A sync must
+ * not give such a contact access to the student through the product; the planner's policy decides
+ * (see {@code SyncPolicy}). Sources that do not say give {@code false}.
  *
  * <p>Rules: both ids are non-blank; a priority, when given, is at least 1. A link is identified by
  * (contact, student): a change of relationship is the same link with new facts, never a second one.
@@ -20,6 +26,7 @@ public final class GuardianLink {
   private final boolean parentalResponsibility;
   private final int priority;
   private final byte livesWithPupil;
+  private final boolean courtOrder;
 
   private GuardianLink(Builder b) {
     this.contactId = Checks.id("GuardianLink", "contactId", b.contactId);
@@ -32,6 +39,7 @@ public final class GuardianLink {
     this.priority = b.priority;
     this.livesWithPupil =
         b.livesWithPupil == null ? UNKNOWN : (byte) (b.livesWithPupil.booleanValue() ? 1 : 0);
+    this.courtOrder = b.courtOrder;
   }
 
   private GuardianLink(GuardianLink l, String contactId, String studentId) {
@@ -41,6 +49,7 @@ public final class GuardianLink {
     this.parentalResponsibility = l.parentalResponsibility;
     this.priority = l.priority;
     this.livesWithPupil = l.livesWithPupil;
+    this.courtOrder = l.courtOrder;
   }
 
   /** The same link holding the given (equal) id instances, so a snapshot shares strings. */
@@ -65,6 +74,7 @@ public final class GuardianLink {
     b.parentalResponsibility = parentalResponsibility;
     b.priority = priority;
     b.livesWithPupil = livesWithPupil().orElse(null);
+    b.courtOrder = courtOrder;
     return b;
   }
 
@@ -102,6 +112,15 @@ public final class GuardianLink {
     return livesWithPupil == UNKNOWN ? Optional.empty() : Optional.of(livesWithPupil == 1);
   }
 
+  /**
+   * True when the MIS records a court order on this link: the contact must not be given access to
+   * the student (nor an account on the strength of this link). False when the source says there is
+   * none or does not say.
+   */
+  public boolean courtOrder() {
+    return courtOrder;
+  }
+
   /** The identity of the link: contact and student. */
   public String key() {
     return contactId + "|" + studentId;
@@ -115,7 +134,8 @@ public final class GuardianLink {
         && relationship.equals(g.relationship)
         && parentalResponsibility == g.parentalResponsibility
         && priority == g.priority
-        && livesWithPupil == g.livesWithPupil;
+        && livesWithPupil == g.livesWithPupil
+        && courtOrder == g.courtOrder;
   }
 
   @Override
@@ -136,6 +156,7 @@ public final class GuardianLink {
     private boolean parentalResponsibility;
     private int priority;
     private @Nullable Boolean livesWithPupil;
+    private boolean courtOrder;
 
     private Builder() {}
 
@@ -160,6 +181,12 @@ public final class GuardianLink {
 
     public Builder livesWithPupil(@Nullable Boolean livesWithPupil) {
       this.livesWithPupil = livesWithPupil;
+      return this;
+    }
+
+    /** Marks the link as under a court order (see {@link GuardianLink#courtOrder()}). */
+    public Builder courtOrder(boolean courtOrder) {
+      this.courtOrder = courtOrder;
       return this;
     }
 

@@ -71,6 +71,9 @@ public final class MisSnapshot {
   private final int[] linksByContactStart;
   private final int[] linksByContactIdx;
 
+  // staff id -> the contact record of the same person (a member of staff who is also a parent)
+  private final Map<String, Contact> contactByStaffId;
+
   private volatile @Nullable KeyIndexes keyIndexes;
 
   private MisSnapshot(Builder b) {
@@ -248,6 +251,7 @@ public final class MisSnapshot {
     this.linksByContactStart = lc[0];
     this.linksByContactIdx = lc[1];
     this.unresolvedLinks = List.copyOf(badLinks);
+    this.contactByStaffId = sameAsStaff(contacts, staffIndex, found);
     this.problems = List.copyOf(found);
 
     this.completeness = new EnumMap<>(EntityType.class);
@@ -267,6 +271,33 @@ public final class MisSnapshot {
       }
     }
     this.deleted = java.util.Collections.unmodifiableSet(gone);
+  }
+
+  /** Staff id -> contact for contacts naming a staff member present; the others are reported. */
+  private static Map<String, Contact> sameAsStaff(
+      Contact[] contacts, IdIndex staffIndex, List<SnapshotProblem> found) {
+    Map<String, Contact> out = new HashMap<>();
+    for (Contact c : contacts) {
+      String staffId = c.staffId().orElse(null);
+      if (staffId == null) {
+        continue;
+      }
+      String why = null;
+      if (staffIndex.get(staffId) < 0) {
+        why = " names unknown staff member " + staffId;
+      } else if (out.putIfAbsent(staffId, c) != null) {
+        why = " names staff member " + staffId + ", whom another contact already names";
+      }
+      if (why != null) {
+        found.add(
+            new SnapshotProblem(
+                SnapshotProblem.Kind.CONTACT_UNKNOWN_STAFF,
+                EntityType.CONTACT,
+                c.id(),
+                "contact " + c.id() + why + "; read as a contact only"));
+      }
+    }
+    return out.isEmpty() ? Map.of() : Collections.unmodifiableMap(out);
   }
 
   /**
@@ -529,6 +560,14 @@ public final class MisSnapshot {
   public List<GuardianLink> guardiansOf(String studentId) {
     int s = studentIndex.get(studentId);
     return s < 0 ? List.of() : slice(links, linksByStudentStart, linksByStudentIdx, s);
+  }
+
+  /**
+   * The contact record of the member of staff with this id, when the same person is also a contact
+   * (a member of staff who is a parent: see {@link Contact#staffId()}); empty otherwise.
+   */
+  public Optional<Contact> contactSameAsStaff(String staffId) {
+    return Optional.ofNullable(contactByStaffId.get(staffId));
   }
 
   /** The links from this contact to students, in input order. */

@@ -26,6 +26,11 @@ public record SnapshotProblem(Kind kind, EntityType entityType, String recordKey
     /** The same membership (group, person, role) was given more than once; one was kept. */
     DUPLICATE_MEMBERSHIP,
     /** The same guardian link (contact, student) was given more than once; the first was kept. */
-    DUPLICATE_GUARDIAN_LINK
+    DUPLICATE_GUARDIAN_LINK,
+    /**
+     * A contact says it is the same person as a member of staff who is not in the snapshot (or whom
+     * another contact already names); it is read as a contact only.
+     */
+    CONTACT_UNKNOWN_STAFF
   }
 }

@@ -158,6 +158,36 @@ public final class Assembly {
     return builder.build();
   }
 
+  /**
+   * A display name for a person whose row has no name (names are optional in SDS): the username,
+   * else the email, as the preferred forename, with a warning that never quotes it. Returns false
+   * (nothing set) when the row has a name, or has neither a username nor an email.
+   */
+  public static boolean fallbackName(
+      Table t,
+      int firstCol,
+      int lastCol,
+      Person.Builder<?, ?> b,
+      @Nullable String username,
+      @Nullable String email) {
+    if (!t.get(firstCol).isEmpty() || !t.get(lastCol).isEmpty()) {
+      return false;
+    }
+    String mail = email != null && MatchKeys.isEmailAddress(email) ? email : null;
+    String name = username != null ? username : mail;
+    if (name == null) {
+      return false;
+    }
+    b.preferredName(name, null);
+    t.warn(
+        Kind.MISSING_VALUE,
+        firstCol,
+        "no first or last name: imported with the "
+            + (username != null ? "username" : "email")
+            + " as the display name");
+    return true;
+  }
+
   // ---- value checks: a bad optional value is a warning and the value is dropped ----
 
   public static @Nullable String email(Table t, int c) {

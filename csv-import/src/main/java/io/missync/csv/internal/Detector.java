@@ -44,7 +44,9 @@ public final class Detector {
         return Optional.of(v12 ? CsvFormat.ONEROSTER_1_2 : CsvFormat.ONEROSTER_1_1);
       }
       if (h.contains("sourcedid")) {
-        return Optional.of(CsvFormat.SDS_V2_1);
+        // v2.0 kept each user's role in users.csv; v2.1 moved it to roles.csv
+        boolean v20 = in.find("roles.csv").isEmpty() && headerHas(head(in, users.get(), 1), "role");
+        return Optional.of(v20 ? CsvFormat.SDS_V2_0 : CsvFormat.SDS_V2_1);
       }
     }
     Optional<String> school = in.find("School.csv");
@@ -72,6 +74,16 @@ public final class Detector {
       }
     }
     return Optional.empty();
+  }
+
+  /** True when a header line has a cell that folds to this (folded) column name. */
+  static boolean headerHas(String header, String column) {
+    for (String c : header.strip().split("[,;\t]")) {
+      if (Text.fold(c).equals(column)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first {@code lines} lines of a file, decoded leniently. */

@@ -202,6 +202,11 @@ public final class OneRosterReader {
   private final Map<String, Demo> demographics = new HashMap<>();
   private final Map<String, String> primaryRoles = new HashMap<>();
   private final Map<String, String> contactRoles = new HashMap<>();
+
+  /** 1.2: the first guardian role and the first staff role each user holds in roles.csv */
+  private final Map<String, String> guardianRoles = new HashMap<>();
+
+  private final Map<String, String> staffRoles = new HashMap<>();
   private final List<String[]> agentPairs = new ArrayList<>();
 
   /** {user, agent} pairs of previous records kept in place of a rejected row (fix silently) */
@@ -214,6 +219,21 @@ public final class OneRosterReader {
   private final Map<String, String> userIdKeys = new HashMap<>();
   private final Set<String> deletedUsers = new HashSet<>();
   private final Set<String> deletedGroups = new HashSet<>();
+
+  /**
+   * Rows not imported, by id -> where ({@code file:line}): dropped as the format says (tobedeleted
+   * in a bulk file, deleted in a delta) or rejected. A later row naming one is a follow-on, worded
+   * as what happened and reported under its cause.
+   */
+  private final Map<String, String> droppedGroups = new HashMap<>();
+
+  private final Map<String, String> rejectedGroups = new HashMap<>();
+  private final Map<String, String> droppedUsers = new HashMap<>();
+  private final Map<String, String> rejectedUsers = new HashMap<>();
+
+  /** Classes and users of schools other than the one picked: left out without a problem. */
+  private final Set<String> otherSchool = new HashSet<>();
+
   private @Nullable String schoolId;
   private @Nullable String systemName;
   private boolean statusError;
@@ -574,6 +594,7 @@ public final class OneRosterReader {
       return;
     }
     int type = ORGS.idx("type");
+    List<String> schools = new ArrayList<>();
     try (t) {
       while (t.next()) {
         Boolean st = status(t, mode("orgs"));
@@ -586,10 +607,13 @@ public final class OneRosterReader {
           continue;
         }
         orgIds.add(id);
-        if (schoolId == null && t.get(type).equalsIgnoreCase("school")) {
-          schoolId = id;
+        if (t.get(type).equalsIgnoreCase("school") && !schools.contains(id)) {
+          schools.add(id);
         }
       }
+    }
+    if (!schools.isEmpty() || opts.pickSchool() != null) {
+      schoolId = opts.schoolOf(schools, t.file(), problems, "unknown");
     }
   }
 
@@ -675,6 +699,9 @@ public final class OneRosterReader {
         if (st == null) {
           if (statusError) {
             rejected.add(t.get(ID));
+            rejectedGroups.put(t.get(ID), t.here());
+          } else if (droppedByStatus(t)) {
+            droppedGroups.put(t.get(ID), t.here());
           }
           continue;
         }
@@ -683,6 +710,7 @@ public final class OneRosterReader {
           asm.builder().removeGroup(id);
           groupIds.remove(id);
           deletedGroups.add(id);
+          droppedGroups.put(id, t.here());
           continue;
         }
         String ct = t.get(type);
@@ -693,12 +721,23 @@ public final class OneRosterReader {
                     ? GroupKind.CLASS
                     : GroupKind.OTHER;
         String courseId = t.get(course);
+        if (courseId.isEmpty() && t.has(course)) {
+          t.warn(
+              Kind.MISSING_VALUE,
+              course,
+              "courseSourcedId is empty (OneRoster requires it); the class is imported without a"
+                  + " course");
+        }
         if (!courseId.isEmpty()
             && mode("courses") == Mode.BULK
             && !courseSubject.containsKey(courseId)) {
           t.warn(Kind.UNKNOWN_REFERENCE, course, "course '" + courseId + "' is not in courses.csv");
         }
         String sch = t.get(school);
+        if (opts.otherSchool(sch)) {
+          otherSchool.add(id);
+          continue;
+        }
         if (!sch.isEmpty() && mode("orgs") == Mode.BULK && !orgIds.contains(sch)) {
           t.warn(Kind.UNKNOWN_REFERENCE, school, "org '" + sch + "' is not in orgs.csv");
         }
@@ -728,6 +767,7 @@ public final class OneRosterReader {
           groupIds.add(id);
         } else {
           rejected.add(id);
+          rejectedGroups.put(id, t.here());
         }
       }
       if (t.failed()) {
@@ -896,6 +936,13 @@ public final class OneRosterReader {
         if (primary || !primaryRoles.containsKey(u)) {
           primaryRoles.put(u, r);
         }
+        // a person may hold a staff role and a guardian role (a member of staff who is a parent)
+        EntityType rt = typeOfRole(r);
+        if (rt == EntityType.CONTACT) {
+          guardianRoles.putIfAbsent(u, r);
+        } else if (rt == EntityType.STAFF) {
+          staffRoles.putIfAbsent(u, r);
+        }
       }
     }
   }
@@ -988,7 +1035,10 @@ public final class OneRosterReader {
         if (st == null) {
           if (statusError) {
             markUserRejected();
+            rejectedUsers.put(t.get(ID), t.here());
             keepPrevious(t, t.get(ID));
+          } else if (droppedByStatus(t)) {
+            droppedUsers.put(t.get(ID), t.here());
           }
           continue;
         }
@@ -999,6 +1049,7 @@ public final class OneRosterReader {
         }
         if (!st) {
           deleteUser(id);
+          droppedUsers.put(id, t.here());
           continue;
         }
         String role = t.get(roleCol).toLowerCase(Locale.ROOT);
@@ -1019,10 +1070,18 @@ public final class OneRosterReader {
           problems.markRejected(EntityType.STUDENT);
           problems.markRejected(EntityType.STAFF);
           problems.markRejected(EntityType.CONTACT);
+          rejectedUsers.put(id, t.here());
           keepPrevious(t, id);
           continue;
         }
-        for (String org : Text.list(t.get(orgs))) {
+        List<String> userOrgs = Text.list(t.get(orgs));
+        if (opts.pickSchool() != null
+            && !userOrgs.isEmpty()
+            && !userOrgs.contains(opts.pickSchool())) {
+          otherSchool.add(id);
+          continue;
+        }
+        for (String org : userOrgs) {
           if (mode("orgs") == Mode.BULK && !orgIds.contains(org)) {
             t.warn(Kind.UNKNOWN_REFERENCE, orgs, "org '" + org + "' is not in orgs.csv");
           }
@@ -1058,7 +1117,10 @@ public final class OneRosterReader {
               break;
             }
           default:
-            b = Contact.builder().phone(t.opt(phone));
+            b =
+                Contact.builder()
+                    .phone(t.opt(phone))
+                    .staffId(v12 && staffRoles.containsKey(id) ? id : null);
             contactRoles.put(id, role);
         }
         b.id(id)
@@ -1101,9 +1163,13 @@ public final class OneRosterReader {
           if (demo != null && mode == Mode.BULK) {
             demographics.put(id, demo); // for a later row with the same id
           }
+          rejectedUsers.putIfAbsent(id, t.here());
           markUserRejected();
           keepPrevious(t, id);
           continue;
+        }
+        if (v12) {
+          secondRole(t, mode, type, id, role);
         }
         if (trackTouched) {
           touchedUsers.add(id);
@@ -1138,6 +1204,77 @@ public final class OneRosterReader {
           kept
               + " users of the previous snapshot were not in the rows read; their previous records"
               + " are kept, with their enrollments and guardian links");
+    }
+  }
+
+  /**
+   * OneRoster 1.2: a user with a staff role and a guardian role (a member of staff who is a parent,
+   * whichever role is primary) is one person with two roles: a {@link StaffMember} and a {@link
+   * Contact} with the same id, the contact naming the staff record ({@link Contact#staffId()}), so
+   * their guardian links are kept and the planner's policy decides whether they get one account or
+   * two. The record of the primary role was just added; this adds the other, copied from it, and
+   * says so. In a delta, a user who no longer holds both roles loses the other record.
+   */
+  private void secondRole(Table t, Mode mode, EntityType type, String id, String primaryRole) {
+    String guardian = guardianRoles.get(id);
+    String staffRole = staffRoles.get(id);
+    boolean both =
+        (type == EntityType.STAFF && guardian != null)
+            || (type == EntityType.CONTACT && staffRole != null);
+    EntityType other = type == EntityType.STAFF ? EntityType.CONTACT : EntityType.STAFF;
+    if (!both) {
+      if (mode == Mode.DELTA && type != EntityType.STUDENT) {
+        PersonRef twin = new PersonRef(other, id);
+        Person p = asm.builder().person(twin).orElse(null);
+        if (p instanceof Contact c && id.equals(c.staffId().orElse(null))
+            || p instanceof StaffMember && type == EntityType.CONTACT) {
+          asm.builder().remove(twin);
+        }
+      }
+      return;
+    }
+    Person p = asm.builder().person(new PersonRef(type, id)).orElseThrow();
+    Person.Builder<?, ?> b;
+    if (other == EntityType.CONTACT) {
+      b = Contact.builder().staffId(id);
+      contactRoles.put(id, guardian);
+    } else {
+      String sr = staffRole == null ? "teacher" : staffRole;
+      StaffMember.Builder sb = StaffMember.builder().teaching(sr.equals("teacher"));
+      if (!sr.equals("teacher") && !sr.equals("administrator")) {
+        sb.attribute("role", sr);
+      }
+      b = sb;
+    }
+    b.id(p.id())
+        .misId(p.misId().orElse(null))
+        .legalName(p.legalForename().orElse(null), p.legalSurname().orElse(null))
+        .middleNames(p.middleNames().orElse(null))
+        .preferredName(p.preferredForename().orElse(null), p.preferredSurname().orElse(null))
+        .email(p.email().orElse(null))
+        .gender(p.gender().orElse(null))
+        .dateOfBirth(p.dateOfBirth().orElse(null));
+    for (Map.Entry<String, String> e : p.attributes().entrySet()) {
+      if (!e.getKey().equals("role")) {
+        b.attribute(e.getKey(), e.getValue());
+      }
+    }
+    if (p instanceof Contact c && b instanceof StaffMember.Builder) {
+      c.phone().ifPresent(ph -> b.attribute("phone", ph));
+    }
+    boolean ok = mode == Mode.DELTA ? putUser(t, b, null) : asm.addPerson(t, ID, b::build);
+    if (ok) {
+      t.warn(
+          Kind.TWO_ROLES,
+          -1,
+          "user '"
+              + id
+              + "' holds a staff role ("
+              + (type == EntityType.STAFF ? primaryRole : staffRole)
+              + ") and a guardian role ("
+              + (type == EntityType.CONTACT ? primaryRole : guardian)
+              + "): imported as a member of staff and as a contact, the same person, so their"
+              + " guardian links are kept");
     }
   }
 
@@ -1219,6 +1356,14 @@ public final class OneRosterReader {
     if (k != null) {
       asm.builder().remove(new PersonRef(k.type(), id));
       asm.builder().markDeleted(new PersonRef(k.type(), id));
+    }
+    // a member of staff who is also a contact: the other record of the same person goes too
+    for (PersonRef twin : new PersonRef[] {PersonRef.staff(id), PersonRef.contact(id)}) {
+      MisSnapshot p = previous;
+      if (asm.builder().contains(twin) || (p != null && p.person(twin).isPresent())) {
+        asm.builder().remove(twin);
+        asm.builder().markDeleted(twin);
+      }
     }
     deletedUsers.add(id);
     touchedUsers.add(id);
@@ -1331,19 +1476,17 @@ public final class OneRosterReader {
           // so adding the membership below does not look it up again
           Group grp = asm.builder().group(g).orElse(null);
           if (grp == null) {
-            t.error(
-                Kind.UNKNOWN_REFERENCE,
-                cls,
-                "enrollment names class '" + g + "' which is not in classes.csv; row not imported");
+            if (!otherSchool.contains(g)) {
+              missingClass(t, cls, g);
+            }
             continue;
           }
           String gid = grp.id();
           Known k = known(u);
           if (k == null) {
-            t.error(
-                Kind.UNKNOWN_REFERENCE,
-                user,
-                "enrollment names user '" + u + "' who is not in users.csv; row not imported");
+            if (!otherSchool.contains(u)) {
+              missingUser(t, user, u);
+            }
             continue;
           }
           String r = t.get(role).toLowerCase(Locale.ROOT);
@@ -1351,7 +1494,10 @@ public final class OneRosterReader {
           if (r.equals("student")) {
             mr = MembershipRole.MEMBER;
             if (k.type() != EntityType.STUDENT) {
-              t.warn(Kind.INVALID_VALUE, role, "role 'student' for a user who is not a student");
+              t.warn(
+                  Kind.ROLE_MISMATCH,
+                  role,
+                  "role 'student' for user '" + u + "', who is not a student; imported as given");
             }
           } else if (r.equals("teacher")
               || r.equals("aide")
@@ -1361,6 +1507,12 @@ public final class OneRosterReader {
                 r.equals("teacher") && Boolean.TRUE.equals(Text.bool(t.get(primary)))
                     ? MembershipRole.MAIN_TEACHER
                     : MembershipRole.TEACHER;
+            if (k.type() == EntityType.STUDENT) {
+              t.warn(
+                  Kind.ROLE_MISMATCH,
+                  role,
+                  "role '" + r + "' for user '" + u + "', who is a student; imported as given");
+            }
           } else {
             t.error(
                 Kind.INVALID_VALUE, role, "enrollment role '" + r + "' unknown; row not imported");
@@ -1399,6 +1551,66 @@ public final class OneRosterReader {
     for (Membership m : upserts) {
       asm.builder().addMembership(m);
     }
+  }
+
+  /**
+   * An enrollment naming a class that is not there, worded as what happened: the class's own row
+   * said to drop it (a warning under that row: the enrollment goes with the class, and nothing is
+   * PARTIAL for it), its row was rejected (an error under that row), or there is no such row.
+   */
+  private void missingClass(Table t, int col, String g) {
+    String dropped = droppedGroups.get(g);
+    String rejected = rejectedGroups.get(g);
+    if (dropped != null) {
+      t.warnBecause(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment in class '" + g + "', which classes.csv marks tobedeleted; left out with it",
+          dropped);
+    } else if (rejected != null) {
+      t.errorBecause(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment in class '"
+              + g
+              + "', whose row in classes.csv was rejected; row not imported",
+          rejected);
+    } else {
+      t.error(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment names class '" + g + "' which is not in classes.csv; row not imported");
+    }
+  }
+
+  /** As {@link #missingClass} for the enrollment's user. */
+  private void missingUser(Table t, int col, String u) {
+    String dropped = droppedUsers.get(u);
+    String rejected = rejectedUsers.get(u);
+    if (dropped != null) {
+      t.warnBecause(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment of user '" + u + "', whom users.csv marks tobedeleted; left out with them",
+          dropped);
+    } else if (rejected != null) {
+      t.errorBecause(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment of user '" + u + "', whose row in users.csv was rejected; row not imported",
+          rejected);
+    } else {
+      t.error(
+          Kind.UNKNOWN_REFERENCE,
+          col,
+          "enrollment names user '" + u + "' who is not in users.csv; row not imported");
+    }
+  }
+
+  /** True when the row just read by {@link #status} was left out because its status says so. */
+  private static boolean droppedByStatus(Table t) {
+    String s = t.get(STATUS).toLowerCase(Locale.ROOT);
+    return s.equals("tobedeleted") || s.equals("inactive");
   }
 
   /**
@@ -1477,7 +1689,7 @@ public final class OneRosterReader {
         continue;
       }
       if (b == null) {
-        if (line < 0) {
+        if (line < 0 || otherSchool.contains(pair[1])) {
           continue; // a kept or recorded assertion: reported when its row was read
         }
         problems.warn(
@@ -1489,6 +1701,8 @@ public final class OneRosterReader {
             "agent '" + pair[1] + "' is not in users.csv; link not imported");
         continue;
       }
+      a = asContact(a, b);
+      b = asContact(b, a);
       Known contact;
       Known student;
       if (a.type() == EntityType.CONTACT && b.type() == EntityType.STUDENT) {
@@ -1518,6 +1732,18 @@ public final class OneRosterReader {
           GuardianLink.builder(contact.id(), student.id()).relationship(rel).build();
       asm.builder().addGuardianLink(link);
     }
+  }
+
+  /**
+   * A member of staff named with a student as agent is read as their contact record when they have
+   * one (a member of staff who is also a parent); anyone else is returned as is.
+   */
+  private Known asContact(Known k, Known other) {
+    if (k.type() != EntityType.STAFF || other.type() != EntityType.STUDENT) {
+      return k;
+    }
+    PersonRef c = PersonRef.contact(k.id());
+    return asm.builder().contains(c) ? new Known(k.id(), EntityType.CONTACT) : k;
   }
 
   /**

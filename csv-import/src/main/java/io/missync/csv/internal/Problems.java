@@ -40,6 +40,41 @@ public final class Problems {
     add(new CsvProblem(Severity.ERROR, kind, file, line, column, type, message));
   }
 
+  /**
+   * An error that follows from the problem at {@code cause} (a row location, {@code file:line}):
+   * the row is dropped, and reported under its cause.
+   */
+  public void errorBecause(
+      Kind kind,
+      String file,
+      long line,
+      @Nullable String column,
+      @Nullable EntityType type,
+      String message,
+      String cause) {
+    errors++;
+    if (type != null) {
+      rejectedByType.merge(type, 1L, Long::sum);
+    }
+    add(new CsvProblem(Severity.ERROR, kind, file, line, column, type, message, cause));
+  }
+
+  /**
+   * A warning that follows from the row at {@code cause}: the row is left out as that row says (a
+   * record the format itself says to drop), so its type does not lose completeness.
+   */
+  public void warnBecause(
+      Kind kind,
+      String file,
+      long line,
+      @Nullable String column,
+      @Nullable EntityType type,
+      String message,
+      String cause) {
+    warnings++;
+    add(new CsvProblem(Severity.WARNING, kind, file, line, column, type, message, cause));
+  }
+
   public void warn(
       Kind kind,
       String file,

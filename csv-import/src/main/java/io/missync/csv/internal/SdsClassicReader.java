@@ -39,6 +39,15 @@ public final class SdsClassicReader {
   private final Map<String, String> students = new HashMap<>();
   private final Map<String, String> teachers = new HashMap<>();
 
+  /** Rows not imported, by id -> {@code file:line}: follow-on problems are reported under them. */
+  private final Map<String, String> rejectedStudents = new HashMap<>();
+
+  private final Map<String, String> rejectedTeachers = new HashMap<>();
+  private final Map<String, String> rejectedSections = new HashMap<>();
+
+  /** Sections and people of schools other than the one picked: left out without a problem. */
+  private final Set<String> otherSchool = new HashSet<>();
+
   public SdsClassicReader(Input in, Options opts, Problems problems, boolean uk) {
     this.in = in;
     this.opts = opts;
@@ -134,20 +143,10 @@ public final class SdsClassicReader {
     asm.completeness(
         EntityType.MEMBERSHIP,
         se && tr ? Completeness.COMPLETE : se || tr ? Completeness.PARTIAL : Completeness.ABSENT);
-    String school = schools.isEmpty() ? "unknown" : schools.iterator().next();
-    if (schools.size() > 1) {
-      problems.warn(
-          Kind.FORMAT,
-          "School.csv",
-          0,
-          null,
-          null,
-          "the export holds "
-              + schools.size()
-              + " schools; the snapshot covers all of them under the first ("
-              + school
-              + ")");
-    }
+    String school =
+        schools.isEmpty() && opts.pickSchool() == null
+            ? "unknown"
+            : opts.schoolOf(new java.util.ArrayList<>(schools), "School.csv", problems, "unknown");
     asm.builder().source(new SourceInfo(school, format().id(), null, opts.capturedAt()));
     return asm.build();
   }
@@ -212,6 +211,10 @@ public final class SdsClassicReader {
       while (t.next()) {
         checkSchool(t, 1);
         String id = t.get(0);
+        if (opts.otherSchool(t.get(1))) {
+          otherSchool.add(id);
+          continue;
+        }
         String subj = t.opt(subject);
         if (subj == null) {
           subj = t.opt(courseName);
@@ -229,6 +232,8 @@ public final class SdsClassicReader {
                     .subject(fs)
                     .build())) {
           groupIds.add(id);
+        } else {
+          rejectedSections.putIfAbsent(id, t.here());
         }
       }
       asm.completeness(EntityType.GROUP, t.failed() ? Completeness.PARTIAL : Completeness.COMPLETE);
@@ -254,6 +259,10 @@ public final class SdsClassicReader {
       while (t.next()) {
         checkSchool(t, 1);
         String id = t.get(0);
+        if (opts.otherSchool(t.get(1))) {
+          otherSchool.add(id);
+          continue;
+        }
         Student.Builder b =
             Student.builder()
                 .id(id)
@@ -264,8 +273,11 @@ public final class SdsClassicReader {
                 .yearGroup(t.opt(grade))
                 .dateOfBirth(t.date(birth))
                 .attribute("username", t.opt(user));
+        Assembly.fallbackName(t, first, last, b, t.opt(user), t.opt(email));
         if (asm.addPerson(t, 0, b::build)) {
           students.put(id, id);
+        } else {
+          rejectedStudents.putIfAbsent(id, t.here());
         }
       }
       asm.completeness(
@@ -291,6 +303,10 @@ public final class SdsClassicReader {
       while (t.next()) {
         checkSchool(t, 1);
         String id = t.get(0);
+        if (opts.otherSchool(t.get(1))) {
+          otherSchool.add(id);
+          continue;
+        }
         StaffMember.Builder b =
             StaffMember.builder()
                 .id(id)
@@ -301,8 +317,11 @@ public final class SdsClassicReader {
                 .staffCode(t.opt(number))
                 .jobTitle(t.opt(title))
                 .attribute("username", t.opt(user));
+        Assembly.fallbackName(t, first, last, b, t.opt(user), t.opt(email));
         if (asm.addPerson(t, 0, b::build)) {
           teachers.put(id, id);
+        } else {
+          rejectedTeachers.putIfAbsent(id, t.here());
         }
       }
       asm.completeness(EntityType.STAFF, t.failed() ? Completeness.PARTIAL : Completeness.COMPLETE);
@@ -365,6 +384,17 @@ public final class SdsClassicReader {
       while (g.next()) {
         String student = students.get(g.get(0));
         String contact = byEmail.get(g.get(1).toLowerCase(java.util.Locale.ROOT));
+        String rejected = student == null ? rejectedStudents.get(g.get(0)) : null;
+        if (rejected != null) {
+          g.errorBecause(
+              Kind.UNKNOWN_REFERENCE,
+              0,
+              "student '"
+                  + g.get(0)
+                  + "', whose row in Student.csv was rejected; link not imported",
+              rejected);
+          continue;
+        }
         if (student == null || contact == null) {
           g.error(
               Kind.UNKNOWN_REFERENCE,
@@ -401,14 +431,44 @@ public final class SdsClassicReader {
       while (t.next()) {
         String g = t.get(0);
         String p = t.get(1);
+        if (otherSchool.contains(g) || otherSchool.contains(p)) {
+          continue; // of a school not picked
+        }
         if (!groupIds.contains(g)) {
-          t.error(
-              Kind.UNKNOWN_REFERENCE,
-              0,
-              "names section '" + g + "' which is not in Section.csv; row not imported");
+          String cause = rejectedSections.get(g);
+          if (cause != null) {
+            t.errorBecause(
+                Kind.UNKNOWN_REFERENCE,
+                0,
+                "names section '"
+                    + g
+                    + "', whose row in Section.csv was rejected; row not imported",
+                cause);
+          } else {
+            t.error(
+                Kind.UNKNOWN_REFERENCE,
+                0,
+                "names section '" + g + "' which is not in Section.csv; row not imported");
+          }
           continue;
         }
         String canon = people.get(p);
+        String cause =
+            canon != null ? null : (forStudents ? rejectedStudents : rejectedTeachers).get(p);
+        if (cause != null) {
+          t.errorBecause(
+              Kind.UNKNOWN_REFERENCE,
+              1,
+              "names "
+                  + (forStudents ? "student" : "teacher")
+                  + " '"
+                  + p
+                  + "', whose row in "
+                  + (forStudents ? "Student.csv" : "Teacher.csv")
+                  + " was rejected; row not imported",
+              cause);
+          continue;
+        }
         if (canon == null) {
           t.error(
               Kind.UNKNOWN_REFERENCE,

@@ -35,7 +35,11 @@ import org.jspecify.annotations.Nullable;
  * Reads Microsoft School Data Sync v2.1 CSV: orgs, users, roles, classes, courses, enrollments,
  * relationships (guardians), academicSessions, demographics and userFlags. A user's primary role
  * makes them a student or staff; a user with no role who is named as a guardian in
- * relationships.csv is a contact.
+ * relationships.csv is a contact. A member of staff who is named as a guardian in relationships.csv
+ * is one person with two roles: a staff member and a contact naming it.
+ *
+ * <p>SDS v2.0 (the role and grade in users.csv, no roles.csv) is read the same way, each user's
+ * role taken from their own row.
  */
 public final class SdsV21Reader {
   static final Schema ORGS =
@@ -55,7 +59,9 @@ public final class SdsV21Reader {
           "sms",
           "preferredGivenName",
           "preferredFamilyName",
-          "identifier");
+          "identifier",
+          "role",
+          "grade");
   static final Schema ROLES =
       Schema.of(
           "roles.csv",
@@ -113,6 +119,8 @@ public final class SdsV21Reader {
           "ethnicityCodes",
           "raceCodes");
   static final Schema FLAGS = Schema.of("userFlags.csv", "userSourcedId*", "flag*");
+  private static final int ROLE = USERS.idx("role");
+  private static final int GRADE = USERS.idx("grade");
 
   private final Input in;
   private final Options opts;
@@ -130,14 +138,33 @@ public final class SdsV21Reader {
   private final Map<String, Object[]> demo = new HashMap<>(); // {Gender, LocalDate, eth, race}
   private final Map<String, String> flags = new LinkedHashMap<>();
   private boolean relationshipsRead;
+  private final CsvFormat format;
+
+  /** Classes and users of schools other than the one picked: left out without a problem. */
+  private final Set<String> otherSchool = new HashSet<>();
+
+  /** With a school picked: the users holding a role in it. */
+  private final Set<String> inPicked = new HashSet<>();
+
+  /** Users whose rows were not imported, by id -> {@code users.csv:line}. */
+  private final Map<String, String> rejectedUsers = new HashMap<>();
 
   public SdsV21Reader(Input in, Options opts, Problems problems) {
+    this(in, opts, problems, CsvFormat.SDS_V2_1);
+  }
+
+  /** A reader for {@link CsvFormat#SDS_V2_1} or {@link CsvFormat#SDS_V2_0}. */
+  public SdsV21Reader(Input in, Options opts, Problems problems, CsvFormat format) {
     this.in = in;
     this.opts = opts;
     this.problems = problems;
+    this.format = format;
     this.asm =
-        Assembly.fresh(
-            new SourceInfo("unknown", CsvFormat.SDS_V2_1.id(), null, opts.capturedAt()), problems);
+        Assembly.fresh(new SourceInfo("unknown", format.id(), null, opts.capturedAt()), problems);
+  }
+
+  private boolean v20() {
+    return format == CsvFormat.SDS_V2_0;
   }
 
   private @Nullable Table open(String file, Schema s, EntityType type, boolean required) {
@@ -162,7 +189,9 @@ public final class SdsV21Reader {
     readSessions();
     readCourses();
     readClasses();
-    readRoles();
+    if (!v20()) {
+      readRoles();
+    }
     readRelationships();
     readDemographics();
     readFlags();
@@ -170,7 +199,7 @@ public final class SdsV21Reader {
     readEnrollments();
     link();
     String school = schoolId != null ? schoolId : firstOrg != null ? firstOrg : "unknown";
-    asm.builder().source(new SourceInfo(school, CsvFormat.SDS_V2_1.id(), null, opts.capturedAt()));
+    asm.builder().source(new SourceInfo(school, format.id(), null, opts.capturedAt()));
     return asm.build();
   }
 
@@ -179,6 +208,7 @@ public final class SdsV21Reader {
     if (t == null) {
       return;
     }
+    List<String> schools = new ArrayList<>();
     try (t) {
       while (t.next()) {
         String id = t.get(0);
@@ -186,10 +216,13 @@ public final class SdsV21Reader {
         if (firstOrg == null) {
           firstOrg = id;
         }
-        if (schoolId == null && t.get(2).equalsIgnoreCase("school")) {
-          schoolId = id;
+        if (t.get(2).equalsIgnoreCase("school") && !schools.contains(id)) {
+          schools.add(id);
         }
       }
+    }
+    if (!schools.isEmpty() || opts.pickSchool() != null) {
+      schoolId = opts.schoolOf(schools, t.file(), problems, "unknown");
     }
   }
 
@@ -229,6 +262,10 @@ public final class SdsV21Reader {
       while (t.next()) {
         String id = t.get(0);
         String org = t.get(1);
+        if (opts.otherSchool(org)) {
+          otherSchool.add(id);
+          continue;
+        }
         if (!org.isEmpty() && !orgIds.isEmpty() && !orgIds.contains(org)) {
           t.warn(Kind.UNKNOWN_REFERENCE, 1, "org '" + org + "' is not in orgs.csv");
         }
@@ -281,6 +318,9 @@ public final class SdsV21Reader {
         String org = t.get(1);
         if (!org.isEmpty() && !orgIds.isEmpty() && !orgIds.contains(org)) {
           t.warn(Kind.UNKNOWN_REFERENCE, 1, "org '" + org + "' is not in orgs.csv");
+        }
+        if (opts.pickSchool() != null && !opts.otherSchool(org)) {
+          inPicked.add(u);
         }
         t.date(6);
         t.date(7);
@@ -355,7 +395,15 @@ public final class SdsV21Reader {
     try (t) {
       while (t.next()) {
         String id = t.get(0);
+        if (opts.pickSchool() != null && roleOf.containsKey(id) && !inPicked.contains(id)) {
+          otherSchool.add(id);
+          continue;
+        }
         String[] role = roleOf.get(id);
+        if (v20() && !t.get(ROLE).isEmpty()) {
+          role = new String[] {t.get(ROLE).toLowerCase(Locale.ROOT), t.get(GRADE)};
+          roleOf.put(id, role);
+        }
         EntityType type;
         String r;
         if (role != null) {
@@ -373,10 +421,12 @@ public final class SdsV21Reader {
               0,
               "user '"
                   + id
-                  + "' has no role in roles.csv and is no one's guardian in"
-                  + " relationships.csv; row not imported");
+                  + "' has no role in "
+                  + (v20() ? "users.csv" : "roles.csv")
+                  + " and is no one's guardian in relationships.csv; row not imported");
           problems.markRejected(EntityType.STAFF);
           problems.markRejected(EntityType.CONTACT);
+          rejectedUsers.putIfAbsent(id, t.here());
           continue;
         }
         Object[] d = demo.get(id);
@@ -410,8 +460,14 @@ public final class SdsV21Reader {
           b.gender((Gender) d[0]).dateOfBirth((LocalDate) d[1]);
           b.attribute("ethnicityCodes", (String) d[2]).attribute("raceCodes", (String) d[3]);
         }
-        if (asm.addPerson(t, 0, b::build)) {
+        Assembly.fallbackName(t, 2, 3, b, t.opt(1), t.opt(7));
+        if (!asm.addPerson(t, 0, b::build)) {
+          rejectedUsers.putIfAbsent(id, t.here());
+        } else {
           seen.add(id);
+          if (type == EntityType.STAFF && guardianRole.containsKey(id)) {
+            alsoContact(t, id, r);
+          }
         }
       }
       Completeness c = t.failed() ? Completeness.PARTIAL : Completeness.COMPLETE;
@@ -432,6 +488,43 @@ public final class SdsV21Reader {
     }
   }
 
+  /**
+   * A member of staff who is also someone's guardian in relationships.csv (a teacher who is a
+   * parent): the same person gets a contact record naming the staff record, so the links are kept
+   * and the planner's policy decides whether they get one account or two.
+   */
+  private void alsoContact(Table t, String id, String staffRole) {
+    Person p = asm.builder().person(PersonRef.staff(id)).orElseThrow();
+    Contact.Builder c =
+        Contact.builder()
+            .staffId(id)
+            .phone(t.opt(8))
+            .id(p.id())
+            .misId(p.misId().orElse(null))
+            .legalName(p.legalForename().orElse(null), p.legalSurname().orElse(null))
+            .middleNames(p.middleNames().orElse(null))
+            .preferredName(p.preferredForename().orElse(null), p.preferredSurname().orElse(null))
+            .email(p.email().orElse(null))
+            .gender(p.gender().orElse(null))
+            .dateOfBirth(p.dateOfBirth().orElse(null));
+    for (Map.Entry<String, String> e : p.attributes().entrySet()) {
+      if (!e.getKey().equals("role")) {
+        c.attribute(e.getKey(), e.getValue());
+      }
+    }
+    if (asm.addPerson(t, 0, c::build)) {
+      t.warn(
+          Kind.TWO_ROLES,
+          -1,
+          "user '"
+              + id
+              + "' is staff ("
+              + staffRole
+              + ") and a guardian in relationships.csv: imported as a member of staff and as a"
+              + " contact, the same person, so their guardian links are kept");
+    }
+  }
+
   private void readEnrollments() {
     Table t = open("enrollments.csv", ENROLLMENTS, EntityType.MEMBERSHIP, true);
     if (t == null) {
@@ -443,6 +536,9 @@ public final class SdsV21Reader {
         String g = t.get(0);
         String u = t.get(1);
         String r = t.get(2).toLowerCase(Locale.ROOT);
+        if (otherSchool.contains(g) || otherSchool.contains(u)) {
+          continue; // of a school not picked
+        }
         if (!groupIds.contains(g)) {
           t.error(
               Kind.UNKNOWN_REFERENCE,
@@ -451,6 +547,16 @@ public final class SdsV21Reader {
           continue;
         }
         Known k = asm.user(u);
+        if (k == null && rejectedUsers.containsKey(u)) {
+          t.errorBecause(
+              Kind.UNKNOWN_REFERENCE,
+              1,
+              "enrollment of user '"
+                  + u
+                  + "', whose row in users.csv was rejected; row not imported",
+              rejectedUsers.get(u));
+          continue;
+        }
         if (k == null) {
           t.error(
               Kind.UNKNOWN_REFERENCE,
@@ -459,6 +565,18 @@ public final class SdsV21Reader {
           continue;
         }
         MembershipRole mr = r.equals("student") ? MembershipRole.MEMBER : MembershipRole.TEACHER;
+        if ((mr == MembershipRole.MEMBER) != (k.type() == EntityType.STUDENT)) {
+          t.warn(
+              Kind.ROLE_MISMATCH,
+              2,
+              "role '"
+                  + r
+                  + "' for user '"
+                  + u
+                  + "', who is "
+                  + (k.type() == EntityType.STUDENT ? "a student" : "not a student")
+                  + "; imported as given");
+        }
         PersonRef ref = new PersonRef(k.type(), k.id());
         Membership m = asm.membership(t, () -> Membership.of(g, ref, mr));
         if (m != null) {
@@ -477,13 +595,34 @@ public final class SdsV21Reader {
     }
     for (String[] r : relationships) {
       long line = Long.parseLong(r[3]);
+      if (otherSchool.contains(r[0]) || otherSchool.contains(r[1])) {
+        continue; // of a school not picked
+      }
       Known s = asm.user(r[0]);
       Known c = asm.user(r[1]);
+      if (c != null
+          && c.type() == EntityType.STAFF
+          && asm.builder().contains(PersonRef.contact(c.id()))) {
+        c = new Known(c.id(), EntityType.CONTACT); // a member of staff who is also a guardian
+      }
       if (s == null
           || s.type() != EntityType.STUDENT
           || c == null
           || c.type() != EntityType.CONTACT) {
         boolean studentBad = s == null || s.type() != EntityType.STUDENT;
+        String who = studentBad ? r[0] : r[1];
+        String cause = (studentBad ? s : c) == null ? rejectedUsers.get(who) : null;
+        if (cause != null) {
+          problems.errorBecause(
+              Kind.UNKNOWN_REFERENCE,
+              "relationships.csv",
+              line,
+              studentBad ? "userSourcedId" : "relationshipUserSourcedId",
+              EntityType.GUARDIAN_LINK,
+              "user '" + who + "', whose row in users.csv was rejected; link not imported",
+              cause);
+          continue;
+        }
         problems.error(
             Kind.UNKNOWN_REFERENCE,
             "relationships.csv",

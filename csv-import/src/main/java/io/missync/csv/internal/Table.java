@@ -49,6 +49,10 @@ public final class Table implements Closeable {
   private final int headerWidth;
   private final DateOrder[] resolved;
   private final boolean[] dateConflict;
+
+  /** Per column: a value contradicting the forced date order was reported (once per column). */
+  private final boolean[] contradicted;
+
   private @Nullable CsvRecord rec;
   private int cellCount;
   private final String[] lastDateText;
@@ -82,6 +86,7 @@ public final class Table implements Closeable {
     this.resolved = new DateOrder[schema.size()];
     Arrays.fill(resolved, dateOrder);
     this.dateConflict = new boolean[schema.size()];
+    this.contradicted = new boolean[schema.size()];
     this.lastDateText = new String[schema.size()];
     Arrays.fill(lastDateText, "");
     this.lastDate = new LocalDate[schema.size()];
@@ -163,7 +168,21 @@ public final class Table implements Closeable {
         width--;
       }
       int[] col = mapHeader(header, width, schema, file, type, problems);
+      boolean noRows = !rows.hasNext();
       for (int i = 0; i < col.length; i++) {
+        if (col[i] < 0 && schema.required[i] && noRows) {
+          // a file with no rows loses nothing, whatever its header (an older version's, say)
+          problems.warn(
+              Kind.MISSING_COLUMN,
+              file,
+              header.getStartingLineNumber(),
+              schema.names[i],
+              null,
+              "required column '"
+                  + schema.names[i]
+                  + "' is missing, but the file has no rows: nothing is lost");
+          break;
+        }
         if (col[i] < 0 && schema.required[i]) {
           reader.close();
           problems.error(
@@ -429,6 +448,24 @@ public final class Table implements Closeable {
     problems.error(kind, file, line, c < 0 ? null : schema.names[c], type, message);
   }
 
+  /** An error for this row that follows from the row at {@code cause} ({@code file:line}). */
+  public void errorBecause(Kind kind, int c, String message, String cause) {
+    problems.errorBecause(kind, file, line, c < 0 ? null : schema.names[c], type, message, cause);
+  }
+
+  /**
+   * A warning for this row, left out because the row at {@code cause} says its record is to be
+   * dropped; completeness is kept.
+   */
+  public void warnBecause(Kind kind, int c, String message, String cause) {
+    problems.warnBecause(kind, file, line, c < 0 ? null : schema.names[c], type, message, cause);
+  }
+
+  /** This row's location, as a follow-on's cause names it: {@code file:line}. */
+  public String here() {
+    return io.missync.csv.CsvProblem.rowLocation(file, line);
+  }
+
   /** A warning for this row in column {@code c}: the value is dropped. */
   public void warn(Kind kind, int c, String message) {
     problems.warn(kind, file, line, c < 0 ? null : schema.names[c], type, message);
@@ -479,6 +516,25 @@ public final class Table implements Closeable {
       }
       if (dateConflict[c]) {
         return a > 12 ? LocalDate.of(y, b, a) : LocalDate.of(y, a, b);
+      }
+      if (dateOrder != DateOrder.AUTO && !contradicted[c]) {
+        boolean onlyOther =
+            dateOrder == DateOrder.DAY_FIRST ? a <= 12 && b > 12 : b <= 12 && a > 12;
+        if (onlyOther) {
+          contradicted[c] = true;
+          problems.warn(
+              Kind.AMBIGUOUS_DATE,
+              file,
+              line,
+              schema.names[c],
+              type,
+              "the date order was set to "
+                  + dateOrder
+                  + " but this column holds dates that can only be "
+                  + (dateOrder == DateOrder.DAY_FIRST ? "MONTH_FIRST" : "DAY_FIRST")
+                  + " (first here): its dates that could be either are probably read with day"
+                  + " and month swapped; check the date order");
+        }
       }
       return order == DateOrder.MONTH_FIRST ? LocalDate.of(y, a, b) : LocalDate.of(y, b, a);
     } catch (DateTimeException e) {

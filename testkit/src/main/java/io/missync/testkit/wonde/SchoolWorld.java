@@ -206,14 +206,18 @@ public final class SchoolWorld {
    *       and end dates; no staff code (Wonde has none).
    *   <li>Contacts: phone from {@code contact_details.phones.primary}.
    *   <li>Groups: YEAR, REGISTRATION and HOUSE keep their kind, every other type is OTHER; the
-   *       Wonde type is the source type. Classes are CLASS groups with the subject's name, {@code
-   *       year_group} and {@code academic_year} as served; no source type (a class has no Wonde
-   *       group type).
+   *       Wonde type is the source type. Classes are CLASS groups with the subject's name; their
+   *       year group is {@code year_group} when the variant serves it, else the NC year of more
+   *       than half of their pupils (none when split); no source type (a class has no Wonde group
+   *       type).
+   *   <li>A contact sharing its UPI with one current employee is that employee's contact record (a
+   *       member of staff who is a parent): {@code Contact.staffId} names the employee.
    *   <li>Memberships: students are MEMBER of their groups and classes; staff in YEAR, REGISTRATION
    *       or HOUSE groups are TEACHER (tutors, heads of year), in other groups MEMBER; class
    *       teachers are MAIN_TEACHER when {@code is_main_teacher}, else TEACHER.
    *   <li>Guardian links: one per (contact, current student), relationship as given; parental
-   *       responsibility, priority and lives-with-pupil only when relationships are objects.
+   *       responsibility, priority, lives-with-pupil and court order only when relationships are
+   *       objects.
    *   <li>Source counts: students, staff and contacts (what {@code /counts} says).
    * </ul>
    */
@@ -321,6 +325,36 @@ public final class SchoolWorld {
                     r.billPayer(),
                     now())
                 .id);
+  }
+
+  /**
+   * A member of staff becomes a contact of a student (a teacher who is a parent): Wonde serves a
+   * contact record with its own id and the employee's UPI. Returns the contact id.
+   */
+  public String addStaffParent(String employeeId, String studentId, GuardianRelationship r) {
+    return world.write(
+        () ->
+            data.staffParent(
+                    data.employee(employeeId),
+                    data.student(studentId),
+                    r.relationship(),
+                    r.parentalResponsibility(),
+                    r.priority(),
+                    r.livesWithPupil(),
+                    r.billPayer(),
+                    now())
+                .id);
+  }
+
+  /**
+   * Records ({@code true}) or lifts a court order on a contact's link to a student, served as the
+   * relationship's {@code court_order}.
+   */
+  public void setCourtOrder(String studentId, String contactId, boolean courtOrder) {
+    world.write(
+        () ->
+            data.setCourtOrder(
+                data.student(studentId), data.contact(contactId), courtOrder, now()));
   }
 
   /** Links an existing contact to another student (e.g. a sibling). */

@@ -24,7 +24,8 @@ public final class WireVariants {
   public enum RelationshipStyle {
     /**
      * {@code {"relationship":"Mother","parental_responsibility":true,"priority":1,
-     * "lives_with_pupil":true,"bill_payer":true}}.
+     * "lives_with_pupil":true,"bill_payer":true,"court_order":false,"email_bills":true,
+     * "copy_bills":false,"correspondence":true,"pupil_report":true}}.
      */
     OBJECT,
     /** {@code "Mother"}. */
@@ -47,6 +48,7 @@ public final class WireVariants {
   private boolean microseconds = true;
   private String leaverDeletionType = "student";
   private boolean paginationTotals;
+  private boolean classYearFields;
 
   private WireVariants() {}
 
@@ -60,6 +62,7 @@ public final class WireVariants {
     w.microseconds = microseconds;
     w.leaverDeletionType = leaverDeletionType;
     w.paginationTotals = paginationTotals;
+    w.classYearFields = classYearFields;
     return w;
   }
 
@@ -67,7 +70,8 @@ public final class WireVariants {
    * Defaults: DateTime-object dates of birth, plain-string admission/leaving dates, relationship
    * objects, {@code {"data": null}} for empty one-to-one includes, no {@code meta} on lists of 50
    * or fewer without {@code per_page}, timestamps with microseconds, leavers deleted as {@code
-   * student}, no {@code total} or {@code last_page} in {@code meta.pagination}.
+   * student}, no {@code total} or {@code last_page} in {@code meta.pagination}, classes without
+   * {@code year_group} and with {@code academic_year} null (as real Wonde class objects are).
    */
   public static WireVariants defaults() {
     return new WireVariants();
@@ -115,6 +119,22 @@ public final class WireVariants {
    */
   public boolean paginationTotals() {
     return paginationTotals;
+  }
+
+  /**
+   * Whether class objects carry {@code year_group} and {@code academic_year} (the {@code
+   * academic_year} as a bare year, e.g. {@code "2026"}). Real Wonde classes do not: {@code
+   * year_group} is sent for SIMS schools only and {@code academic_year} is null or absent. Off by
+   * default; then a class's year is its pupils' (see {@code SchoolWorld#toSnapshot}).
+   */
+  public boolean classYearFields() {
+    return classYearFields;
+  }
+
+  public WireVariants withClassYearFields(boolean v) {
+    WireVariants w = copy();
+    w.classYearFields = v;
+    return w;
   }
 
   public WireVariants withPaginationTotals(boolean v) {
@@ -186,6 +206,8 @@ public final class WireVariants {
         + leaverDeletionType
         + ", paginationTotals="
         + paginationTotals
+        + ", classYearFields="
+        + classYearFields
         + '}';
   }
 }

@@ -96,6 +96,36 @@ class GroundTruthTest {
     assertFalse(school.toSnapshot().sameContentAs(fetched), "defaults carry more facts");
   }
 
+  @Test
+  void realWondeShapesByDefaultAndTheSimsVariant() {
+    String teacher = school.employeeIds().get(0);
+    String pupil = school.studentIds().get(0);
+    String contact =
+        school.addStaffParent(teacher, pupil, GuardianRelationship.parent("Mother", 1));
+    String other = school.guardianIdsOf(pupil).get(0);
+    school.setCourtOrder(pupil, other, true);
+    MisSnapshot truth = school.toSnapshot();
+    assertSame(fetch(), truth);
+    assertEquals(teacher, truth.contact(contact).orElseThrow().staffId().orElseThrow());
+    assertEquals(contact, truth.contactSameAsStaff(teacher).orElseThrow().id());
+    assertTrue(
+        truth.guardiansOf(pupil).stream()
+            .anyMatch(l -> l.contactId().equals(other) && l.courtOrder()));
+    // by default classes carry no year_group; their year is their pupils'
+    String k = school.classIdsOf(pupil).get(0);
+    assertFalse(
+        http.get("schools/" + school.id() + "/classes/" + k, school.token())
+            .body()
+            .contains("year_group"));
+    assertEquals(school.yearOf(pupil), truth.group(k).orElseThrow().yearGroup().orElseThrow());
+    sim.variants(WireVariants.defaults().withClassYearFields(true));
+    assertTrue(
+        http.get("schools/" + school.id() + "/classes/" + k, school.token())
+            .body()
+            .contains("\"year_group\""));
+    assertSame(fetch(), sim.snapshot(school.id()));
+  }
+
   static void assertSame(MisSnapshot fetched, MisSnapshot truth) {
     List<String> diff = truth.differencesFrom(fetched, 20);
     assertTrue(diff.isEmpty(), () -> String.join("\n", diff));
@@ -109,11 +139,16 @@ class GroundTruthTest {
     String base = "schools/" + school.id() + "/";
     MisSnapshot.Builder b =
         MisSnapshot.builder(new SourceInfo(school.id(), "wonde", school.mis(), Instant.now()));
+    java.util.Map<String, String> yearOf = new java.util.HashMap<>();
     for (JsonNode s :
         http.walk(
             base + "students?per_page=200&include=education_details,contacts.contact_details",
             token)) {
       JsonNode ed = s.get("education_details").get("data");
+      String ncYear = text(ed, "current_nc_year");
+      if (ncYear != null) {
+        yearOf.put(s.get("id").asText(), ncYear);
+      }
       Student.Builder sb =
           Student.builder()
               .upn(text(ed, "upn"))
@@ -131,19 +166,15 @@ class GroundTruthTest {
           lb.relationship(Relationship.of(rel.get("relationship").asText()))
               .parentalResponsibility(rel.get("parental_responsibility").asBoolean())
               .priority(rel.get("priority").asInt())
-              .livesWithPupil(rel.get("lives_with_pupil").asBoolean());
+              .livesWithPupil(rel.get("lives_with_pupil").asBoolean())
+              .courtOrder(rel.get("court_order").asBoolean());
         } else {
           lb.relationship(Relationship.of(rel.asText()));
         }
         b.addGuardianLink(lb.build());
       }
     }
-    for (JsonNode c : http.walk(base + "contacts?per_page=200&include=contact_details", token)) {
-      JsonNode cd = c.get("contact_details").get("data");
-      Contact.Builder cb = Contact.builder().phone(text(cd.get("phones"), "primary"));
-      person(cb, c, cd);
-      b.addContact(cb.build());
-    }
+    java.util.Map<String, String> staffByUpi = new java.util.HashMap<>();
     for (JsonNode e :
         http.walk(
             base + "employees?per_page=200&include=employment_details,contact_details", token)) {
@@ -155,7 +186,21 @@ class GroundTruthTest {
               .employmentStart(date(ed.get("employment_start_date")))
               .employmentEnd(date(ed.get("employment_end_date")));
       person(sb, e, e.get("contact_details").get("data"));
+      String upi = text(e, "upi");
+      if (upi != null && staffByUpi.put(upi, e.get("id").asText()) != null) {
+        staffByUpi.put(upi, ""); // shared by two employees: no one to name
+      }
       b.addStaff(sb.build());
+    }
+    for (JsonNode c : http.walk(base + "contacts?per_page=200&include=contact_details", token)) {
+      JsonNode cd = c.get("contact_details").get("data");
+      String staffId = staffByUpi.get(String.valueOf(text(c, "upi")));
+      Contact.Builder cb =
+          Contact.builder()
+              .phone(text(cd.get("phones"), "primary"))
+              .staffId(staffId == null || staffId.isEmpty() ? null : staffId);
+      person(cb, c, cd);
+      b.addContact(cb.build());
     }
     for (JsonNode g : http.walk(base + "groups?per_page=200&include=students,employees", token)) {
       String type = g.get("type").asText();
@@ -200,7 +245,7 @@ class GroundTruthTest {
               .code(text(c, "code"))
               .misId(text(c, "mis_id"))
               .subject(subject.isObject() ? text(subject, "name") : null)
-              .yearGroup(text(c, "year_group"))
+              .yearGroup(c.has("year_group") ? text(c, "year_group") : majority(c, yearOf))
               .build());
       for (JsonNode s : c.get("students").get("data")) {
         b.addMembership(
@@ -218,6 +263,25 @@ class GroundTruthTest {
     }
     b.allComplete();
     return b.build();
+  }
+
+  /** The year of more than half of a class's pupils whose year is known, or null. */
+  private static @Nullable String majority(JsonNode c, java.util.Map<String, String> yearOf) {
+    java.util.Map<String, Integer> n = new java.util.HashMap<>();
+    int known = 0;
+    for (JsonNode s : c.get("students").get("data")) {
+      String y = yearOf.get(s.get("id").asText());
+      if (y != null) {
+        n.merge(y, 1, Integer::sum);
+        known++;
+      }
+    }
+    for (java.util.Map.Entry<String, Integer> e : n.entrySet()) {
+      if (e.getValue() * 2 > known) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   private static <B extends Person.Builder<?, B>> void person(

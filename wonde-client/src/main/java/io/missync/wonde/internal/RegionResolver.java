@@ -13,6 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds a school's regional API host from {@code GET /v1.0/schools/{id}} on the default host
  * ({@code data.region.domain}), checks it against the allow-list and caches it.
+ *
+ * <p>The school record a lookup read is kept for a minute, to be {@linkplain #takeSchoolRecord
+ * taken once}: a caller that asks for the school record right after the lookup (a full snapshot
+ * fetch does) gets it without requesting {@code /schools/{id}} a second time.
  */
 public final class RegionResolver {
   private static final Logger LOG = LoggerFactory.getLogger(RegionResolver.class);
@@ -22,6 +26,8 @@ public final class RegionResolver {
   private final HostRules rules;
   private final boolean lookup;
   private final AsyncCache<String, URI> cache;
+  private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> records =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
 
   public RegionResolver(
       Transport transport, URI defaultBase, HostRules rules, boolean lookup, Duration ttl) {
@@ -56,7 +62,22 @@ public final class RegionResolver {
     return cache.get(
         schoolId,
         (id, executor) ->
-            transport.getAsync(schoolUri(id), token).thenApply(r -> fromSchoolRecord(r.body())));
+            transport
+                .getAsync(schoolUri(id), token)
+                .thenApply(
+                    r -> {
+                      URI base = fromSchoolRecord(r.body());
+                      records.put(id, r.body());
+                      return base;
+                    }));
+  }
+
+  /**
+   * The body of the school record the last lookup of this school read, once (it is forgotten when
+   * taken, and after a minute); null when there is none.
+   */
+  public byte @org.jspecify.annotations.Nullable [] takeSchoolRecord(String schoolId) {
+    return records.asMap().remove(schoolId);
   }
 
   /** Forgets a school's region (e.g. after a 404 that may mean the region moved). */

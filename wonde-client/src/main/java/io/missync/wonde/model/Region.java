@@ -29,4 +29,12 @@ public final class Region extends WireObject {
   public Optional<String> schoolUrl() {
     return opt("school_url");
   }
+
+  /**
+   * The school's official identifiers in this region ({@code region.identifiers}): for England,
+   * {@code la_code}, {@code establishment_number} and {@code urn}. Empty when Wonde sends none.
+   */
+  public Optional<RegionIdentifiers> identifiers() {
+    return single("identifiers", RegionIdentifiers::new);
+  }
 }

@@ -9,6 +9,7 @@ import io.missync.core.model.GuardianLink;
 import io.missync.core.model.InvalidRecordException;
 import io.missync.core.model.Membership;
 import io.missync.core.model.MembershipRole;
+import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.PersonRef;
 import io.missync.core.model.Relationship;
 import io.missync.core.model.StaffMember;
@@ -39,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class WondeMapper {
   private final Issues issues;
+
+  /** Classes read in this fetch whose year came from the wire's {@code year_group}. */
+  private final java.util.Set<String> wireYears = new java.util.HashSet<>();
 
   WondeMapper(Issues issues) {
     this.issues = issues;
@@ -262,6 +266,11 @@ final class WondeMapper {
         }
         b.livesWithPupil(
             issues.read(EntityType.GUARDIAN_LINK, key, "lives_with_pupil", r::livesWithPupil));
+        // a safeguarding fact: an unreadable flag is reported, and read as no court order only
+        // because Wonde sending nothing means the same
+        b.courtOrder(
+            Boolean.TRUE.equals(
+                issues.read(EntityType.GUARDIAN_LINK, key, "court_order", r::courtOrder)));
       }
       try {
         out.add(b.build());
@@ -331,10 +340,16 @@ final class WondeMapper {
             .misId(issues.read(EntityType.GROUP, id, "mis_id", w::misId))
             .subject(subject)
             // academic_year is not mapped: Wonde sends a bare year ("2026") whose meaning (start or
-            // end of the school year) is not documented; it stays readable on the wire model
+            // end of the school year) is not documented; it stays readable on the wire model.
+            // year_group is sent by SIMS only; without it the year comes from the pupils (see
+            // derive)
             .yearGroup(issues.read(EntityType.GROUP, id, "year_group", w::yearGroup));
     b.name(groupName(id, issues.read(EntityType.GROUP, id, "name", w::name), w::code));
-    return buildGroup(id, b);
+    Optional<Group> g = buildGroup(id, b);
+    if (g.isPresent() && g.get().yearGroup().isPresent()) {
+      wireYears.add(id);
+    }
+    return g;
   }
 
   private String groupName(String id, @Nullable String name, Supplier<Optional<String>> code) {
@@ -487,5 +502,74 @@ final class WondeMapper {
       }
     }
     return out;
+  }
+
+  /**
+   * Facts Wonde does not send on the record itself, worked out from the whole snapshot:
+   *
+   * <ul>
+   *   <li><b>A member of staff who is also a contact</b> has the same {@code upi} on their employee
+   *       and contact records (different ids): the contact is given {@link Contact#staffId()}, so
+   *       the planner sees one person with two roles and the guardian links are kept.
+   *   <li><b>A class's year group</b>: real Wonde classes carry no {@code year_group} (SIMS only);
+   *       a class read in this fetch without one, and every class carried over from a previous
+   *       snapshot, takes the year of most of its pupils (more than half of those whose year is
+   *       known), and none when they are split, so a class follows its pupils when they move up.
+   * </ul>
+   *
+   * Returns {@code s} itself when nothing changes.
+   */
+  MisSnapshot derive(MisSnapshot s) {
+    Map<String, String> staffByUpi = new java.util.HashMap<>();
+    java.util.Set<String> repeated = new java.util.HashSet<>();
+    for (StaffMember m : s.staff()) {
+      String upi = m.upi().orElse(null);
+      if (upi != null && staffByUpi.putIfAbsent(upi, m.id()) != null) {
+        repeated.add(upi); // two staff records share it: no one to name
+      }
+    }
+    repeated.forEach(staffByUpi::remove);
+    MisSnapshot.Builder b = null;
+    for (Contact c : s.contacts()) {
+      String upi = c.upi().orElse(null);
+      String staffId = upi == null ? null : staffByUpi.get(upi);
+      if (!java.util.Objects.equals(staffId, c.staffId().orElse(null))) {
+        b = b == null ? s.toBuilder() : b;
+        b.put(c.toBuilder().staffId(staffId).build());
+      }
+    }
+    for (Group g : s.groups()) {
+      if (g.kind() != GroupKind.CLASS || wireYears.contains(g.id())) {
+        continue;
+      }
+      String year = pupilsYear(s, g.id());
+      if (!java.util.Objects.equals(year, g.yearGroup().orElse(null))) {
+        b = b == null ? s.toBuilder() : b;
+        b.putGroup(g.toBuilder().yearGroup(year).build());
+      }
+    }
+    return b == null ? s : b.build();
+  }
+
+  /** The year group of more than half of a group's pupils whose year is known, or null. */
+  private static @Nullable String pupilsYear(MisSnapshot s, String groupId) {
+    Map<String, Integer> years = new java.util.HashMap<>();
+    int known = 0;
+    for (Membership m : s.membersOf(groupId)) {
+      if (m.personType() != EntityType.STUDENT) {
+        continue;
+      }
+      String y = s.student(m.personId()).flatMap(Student::yearGroup).orElse(null);
+      if (y != null) {
+        years.merge(y, 1, Integer::sum);
+        known++;
+      }
+    }
+    for (Map.Entry<String, Integer> e : years.entrySet()) {
+      if (e.getValue() * 2 > known) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 }

@@ -463,7 +463,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
             : (groups || classes) ? Completeness.PARTIAL : Completeness.ABSENT;
     completeness.put(EntityType.GROUP, groupSide);
     completeness.put(EntityType.MEMBERSHIP, groupSide);
-    return finish(b, completeness, raw.counts, received, issues, false);
+    return finish(map, b, completeness, raw.counts, received, issues, false);
   }
 
   /**
@@ -505,6 +505,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
    * Wonde counts makes a type PARTIAL; more does too for an incremental fetch (a missed removal).
    */
   private WondeFetch finish(
+      WondeMapper map,
       MisSnapshot.Builder b,
       Map<EntityType, Completeness> completeness,
       @Nullable Counts counts,
@@ -563,7 +564,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       }
       b.completeness(t, c);
     }
-    MisSnapshot snapshot = b.build();
+    MisSnapshot snapshot = map.derive(b.build());
     if (!issues.list.isEmpty()) {
       LOG.info("Wonde snapshot of school {} built with {} issues", schoolId, issues.list.size());
     }
@@ -785,7 +786,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       held.put(t, interim.count(t));
       completeness.put(t, previous.completeness(t));
     }
-    return finish(interim.toBuilder(), completeness, raw.counts, held, issues, true);
+    return finish(map, interim.toBuilder(), completeness, raw.counts, held, issues, true);
   }
 
   private static void putGroup(

@@ -220,6 +220,9 @@ public final class Model {
     public boolean livesWithPupil;
     public boolean billPayer;
 
+    /** A court order restricts this contact's access to the student ({@code court_order}). */
+    public boolean courtOrder;
+
     public GuardianLink(
         Student student,
         Contact contact,

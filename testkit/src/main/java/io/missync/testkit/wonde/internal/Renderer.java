@@ -316,6 +316,12 @@ public final class Renderer {
     r.put("priority", l.priority);
     r.put("lives_with_pupil", l.livesWithPupil);
     r.put("bill_payer", l.billPayer);
+    // the further flags real relationship objects carry
+    r.put("court_order", l.courtOrder);
+    r.put("email_bills", l.billPayer);
+    r.put("copy_bills", false);
+    r.put("correspondence", l.parentalResponsibility);
+    r.put("pupil_report", l.parentalResponsibility);
     return r;
   }
 
@@ -443,8 +449,12 @@ public final class Renderer {
       o.put("subject", c.subject.id);
     }
     o.putNull("alternative");
-    o.put("year_group", c.yearGroup);
-    o.put("academic_year", Integer.toString(c.academicYear));
+    if (v.classYearFields()) {
+      o.put("year_group", c.yearGroup);
+      o.put("academic_year", Integer.toString(c.academicYear));
+    } else {
+      o.putNull("academic_year"); // real classes: no year_group, academic_year null
+    }
     stamps(o, c);
     if (pivot != null) {
       o.set("meta", pivot(pivot));

@@ -677,6 +677,48 @@ public final class SchoolData {
     s.touch(now);
   }
 
+  /**
+   * A member of staff becomes a contact of a student (a teacher who is a parent): a contact record
+   * with its own id and the employee's UPI, names and email, as Wonde serves one person with two
+   * roles.
+   */
+  public Contact staffParent(
+      Employee e,
+      Student s,
+      String relationship,
+      boolean parentalResponsibility,
+      int priority,
+      boolean livesWithPupil,
+      boolean billPayer,
+      Instant now) {
+    requireStatus(s, Status.CURRENT);
+    boolean female = "FEMALE".equals(e.gender);
+    Contact c = newContact(e.surname, female, now, now);
+    c.upi = e.upi;
+    c.title = e.title;
+    c.forename = e.forename;
+    c.legalForename = e.legalForename;
+    c.surname = e.surname;
+    c.legalSurname = e.legalSurname;
+    c.middleNames = e.middleNames;
+    c.gender = e.gender;
+    c.dateOfBirth = e.dateOfBirth;
+    c.email = e.email;
+    link(s, c, relationship, parentalResponsibility, priority, livesWithPupil, billPayer);
+    s.touch(now);
+    return c;
+  }
+
+  /** Records (or lifts) a court order on a contact's link to a student. */
+  public void setCourtOrder(Student s, Contact c, boolean courtOrder, Instant now) {
+    GuardianLink l =
+        s.link(c)
+            .orElseThrow(() -> new IllegalArgumentException("not linked: " + s.id + " " + c.id));
+    l.courtOrder = courtOrder;
+    s.touch(now);
+    c.touch(now);
+  }
+
   public Contact addGuardian(
       Student s,
       String relationship,

@@ -68,7 +68,9 @@ public final class SnapshotMapper {
         continue;
       }
       io.missync.core.model.Contact.Builder cb =
-          io.missync.core.model.Contact.builder().phone(c.mobile != null ? c.mobile : c.homePhone);
+          io.missync.core.model.Contact.builder()
+              .phone(c.mobile != null ? c.mobile : c.homePhone)
+              .staffId(staffIdOf(d, c));
       person(cb, c, dob);
       b.addContact(cb.build());
     }
@@ -113,7 +115,7 @@ public final class SnapshotMapper {
               .code(c.code)
               .misId(c.misId)
               .subject(c.subject.isCurrent() ? c.subject.name : null)
-              .yearGroup(c.yearGroup)
+              .yearGroup(v.classYearFields() ? c.yearGroup : pupilsYear(c))
               .build());
       for (Student s : c.students) {
         if (s.isCurrent()) {
@@ -143,7 +145,8 @@ public final class SnapshotMapper {
         if (relObject) {
           lb.parentalResponsibility(l.parentalResponsibility)
               .priority(l.priority)
-              .livesWithPupil(l.livesWithPupil);
+              .livesWithPupil(l.livesWithPupil)
+              .courtOrder(l.courtOrder);
         }
         b.addGuardianLink(lb.build());
       }
@@ -156,6 +159,41 @@ public final class SnapshotMapper {
     b.sourceCount(
         EntityType.CONTACT, d.contacts.values().stream().filter(Model.Entity::isCurrent).count());
     return b.build();
+  }
+
+  /**
+   * The id of the one current employee sharing this contact's UPI (a member of staff who is also a
+   * parent: Wonde gives both records the same UPI), or null.
+   */
+  private static @Nullable String staffIdOf(SchoolData d, Contact c) {
+    String found = null;
+    for (Employee e : d.employees.values()) {
+      if (e.isCurrent() && e.upi.equals(c.upi)) {
+        if (found != null) {
+          return null;
+        }
+        found = e.id;
+      }
+    }
+    return found;
+  }
+
+  /** The NC year of more than half of a class's current pupils, or null (none, or split). */
+  private static @Nullable String pupilsYear(TeachingClass c) {
+    Map<String, Integer> years = new java.util.HashMap<>();
+    int known = 0;
+    for (Student s : c.students) {
+      if (s.isCurrent() && s.ncYear != null) {
+        years.merge(s.ncYear, 1, Integer::sum);
+        known++;
+      }
+    }
+    for (Map.Entry<String, Integer> e : years.entrySet()) {
+      if (e.getValue() * 2 > known) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   private static <B extends io.missync.core.model.Person.Builder<?, B>> void person(
