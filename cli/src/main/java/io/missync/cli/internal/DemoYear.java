@@ -386,16 +386,20 @@ final class DemoYear {
       }
       store.decide(school, first.plan().id(), HeldPlan.Decision.APPROVED, "demo-reviewer");
       out.println("   approved by demo-reviewer; running again applies the approved plan");
-      RunResult last = once(name + "-approved", migrationAnnounced);
+      RunResult last = once(name + "-approved", migrationAnnounced, true);
       return new Result(first, last);
     }
 
     /** One run, reported; a held plan stays held. */
     RunResult once(String name) {
-      return once(name, false);
+      return once(name, false, false);
     }
 
     private RunResult once(String name, boolean migrationAnnounced) {
+      return once(name, migrationAnnounced, false);
+    }
+
+    private RunResult once(String name, boolean migrationAnnounced, boolean brief) {
       step++;
       int requestsBefore = requests.getAsInt();
       long start = System.nanoTime();
@@ -419,12 +423,19 @@ final class DemoYear {
       if (pages > 0) {
         out.printf(
             Locale.ROOT,
-            "   read the school in %s requests, %.1f s in all%n",
+            "   read the school in %s requests; %.1f s to read, plan and apply%n",
             Words.n(pages),
             (System.nanoTime() - start) / 1e9);
       }
       out.print(
-          indent(ReviewSummary.render(r.plan(), r.outcome().name(), r.report(), cards, html)));
+          indent(
+              ReviewSummary.render(
+                  r.plan(),
+                  r.outcome().name(),
+                  r.report(),
+                  cards,
+                  html,
+                  brief && r.outcome() == RunResult.Outcome.APPLIED_AFTER_APPROVAL)));
       out.flush();
       return r;
     }

@@ -44,6 +44,20 @@ final class ReviewSummary {
       @Nullable ApplyReport report,
       @Nullable Path loginCards,
       @Nullable Path htmlReport) {
+    return render(plan, outcome, report, loginCards, htmlReport, false);
+  }
+
+  /**
+   * The summary's lines; {@code brief} leaves out what a person has just reviewed (the hold
+   * reasons, counts and review items of a plan they approved).
+   */
+  static String render(
+      Plan plan,
+      String outcome,
+      @Nullable ApplyReport report,
+      @Nullable Path loginCards,
+      @Nullable Path htmlReport,
+      boolean brief) {
     StringBuilder sb = new StringBuilder();
     sb.append("plan ")
         .append(Words.shortId(plan.id()))
@@ -54,14 +68,16 @@ final class ReviewSummary {
         .append('\n');
     List<HoldReason> reasons =
         plan.gateVerdict().map(v -> v.reasons()).orElse(List.<HoldReason>of());
-    if (!reasons.isEmpty()) {
+    if (!reasons.isEmpty() && !brief) {
       sb.append("  held because:\n");
       for (HoldReason r : reasons) {
         sb.append("    - ").append(Words.hold(r)).append('\n');
       }
     }
-    counts(sb, plan.statistics());
-    reviewItems(sb, plan.reviewItems());
+    if (!brief) {
+      counts(sb, plan.statistics());
+      reviewItems(sb, plan.reviewItems());
+    }
     long creates = plan.statistics().count(ChangeKind.CREATE_ACCOUNT);
     if (creates > 0) {
       sb.append("  credentials: ")
