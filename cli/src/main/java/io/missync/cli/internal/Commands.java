@@ -2,6 +2,7 @@ package io.missync.cli.internal;
 
 import io.missync.core.spi.SnapshotUnavailableException;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,20 +36,25 @@ public final class Commands {
         description = "Show the libraries' INFO logs (standard error); WARN only otherwise.")
     boolean verbose;
 
+    private @Nullable CommandLine self;
+
     Top(Io io) {
       this.io = io;
     }
 
     @Override
     public Integer call() {
-      new CommandLine(this).usage(io.out());
+      CommandLine cl = self != null ? self : new CommandLine(this);
+      cl.usage(io.out());
       return 0;
     }
   }
 
   /** The command line, writing to {@code io}. */
   public static CommandLine commandLine(Io io) {
-    CommandLine cl = new CommandLine(new Top(io));
+    Top top = new Top(io);
+    CommandLine cl = new CommandLine(top);
+    top.self = cl;
     cl.addSubcommand("demo", new DemoCommand(io));
     cl.addSubcommand("validate", new ValidateCommand(io));
     cl.addSubcommand("plan", new PlanCommand(io));
