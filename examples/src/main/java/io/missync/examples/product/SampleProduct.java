@@ -204,7 +204,10 @@ public final class SampleProduct implements AutoCloseable {
   /** Stops hashing; passwords still queued are wiped and their users keep no password. */
   @Override
   public void close() {
-    hashing.close();
+    List<User> dropped = hashing.close();
+    synchronized (this) {
+      dropped.forEach(u -> u.passwordPending = false);
+    }
   }
 
   /**
@@ -263,6 +266,9 @@ public final class SampleProduct implements AutoCloseable {
         } finally {
           Arrays.fill(next.getValue(), '\0');
         }
+        if (isClosed()) {
+          return;
+        }
         passwordHashed(next.getKey(), hash);
         synchronized (this) {
           queue.poll();
@@ -271,6 +277,10 @@ public final class SampleProduct implements AutoCloseable {
           notifyAll();
         }
       }
+    }
+
+    private synchronized boolean isClosed() {
+      return closed;
     }
 
     synchronized PasswordHashing status() {
@@ -289,13 +299,17 @@ public final class SampleProduct implements AutoCloseable {
       return queue.isEmpty();
     }
 
-    synchronized void close() {
+    /** Stops the thread, wipes the queued passwords and returns their users. */
+    synchronized List<User> close() {
       closed = true;
+      List<User> dropped = new ArrayList<>();
       for (Map.Entry<User, char[]> e : queue) {
         Arrays.fill(e.getValue(), '\0');
+        dropped.add(e.getKey());
       }
       queue.clear();
       notifyAll();
+      return dropped;
     }
   }
 
