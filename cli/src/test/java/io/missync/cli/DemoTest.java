@@ -20,6 +20,7 @@ class DemoTest {
 
   @Test
   void theDemoYearKeepsEverySafeguardingRuleAndWritesReportsAndLoginCards() throws IOException {
+    Path dir = this.dir.resolve("a/new/folder");
     Run r = Run.of("demo", "--pupils", "120", "--yes", "--out", dir.toString());
     assertEquals(0, r.code(), r.toString());
     String story = r.out();

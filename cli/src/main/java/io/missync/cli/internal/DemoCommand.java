@@ -1,5 +1,6 @@
 package io.missync.cli.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,6 +77,11 @@ final class DemoCommand implements Callable<Integer> {
     Path export = csv;
     if (export != null && !Files.exists(export)) {
       throw new IllegalArgumentException("no such export: " + export.toAbsolutePath());
+    }
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot create the output folder " + out.toAbsolutePath());
     }
     DemoYear.Options options = new DemoYear.Options(pupils, seed, store, out, names, this::review);
     List<String> failed;

@@ -39,6 +39,10 @@ final class Progress {
   synchronized void step() {
     done++;
     long now = nanoTime.getAsLong();
+    if (done == 1) {
+      lastDraw = now; // the step's clock starts with its first unit, not with the set-up
+      return;
+    }
     long every = terminal ? 100_000_000L : 5_000_000_000L;
     if (now - lastDraw >= every) {
       lastDraw = now;
