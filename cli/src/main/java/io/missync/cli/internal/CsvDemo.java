@@ -58,8 +58,7 @@ final class CsvDemo {
     AtomicReference<Path> current = new AtomicReference<>(export);
     SyncStateStore store = Stores.open(options.store());
     try (SampleProduct product = new SampleProduct()) {
-      LoginCardCollector sink =
-          new LoginCardCollector(new SampleProductSink(product), new Progress(out, false, () -> 0));
+      LoginCardCollector sink = new LoginCardCollector(new SampleProductSink(product));
       SyncRunner runner =
           SyncRunner.builder()
               .source(new CsvSnapshotSource(importer, current::get))
@@ -69,6 +68,7 @@ final class CsvDemo {
               .policy(SyncPolicy.defaults())
               .gatePolicy(GatePolicy.defaults())
               .clock(Clock.systemUTC())
+              .listener(year.listener())
               .build();
       DemoYear.Steps steps = year.new Steps(runner, store, sink, school, () -> 0);
 

@@ -18,6 +18,7 @@ import io.missync.examples.product.SampleProduct;
 import io.missync.examples.product.SampleProductSink;
 import io.missync.reconcile.GatePolicy;
 import io.missync.reconcile.RunResult;
+import io.missync.reconcile.SyncListener;
 import io.missync.reconcile.SyncPolicy;
 import io.missync.reconcile.SyncRunner;
 import io.missync.testkit.wonde.Fault;
@@ -85,6 +86,11 @@ final class DemoYear {
     this.options = options;
   }
 
+  /** Progress of the runs on the demo's {@link Progress}. */
+  SyncListener listener() {
+    return new ProgressListener(progress);
+  }
+
   /** The demo's credential policy: passphrases for the youngest pupils, random text otherwise. */
   static CredentialPolicy credentials() {
     return CohortCredentialPolicy.builder()
@@ -139,7 +145,7 @@ final class DemoYear {
               .build();
       SnapshotSource source = WondeSnapshotSource.builder(client, school.id()).perPage(200).build();
       SyncStateStore store = Stores.open(options.store());
-      LoginCardCollector sink = new LoginCardCollector(new SampleProductSink(product), progress);
+      LoginCardCollector sink = new LoginCardCollector(new SampleProductSink(product));
       SyncRunner runner =
           SyncRunner.builder()
               .source(source)
@@ -149,6 +155,7 @@ final class DemoYear {
               .policy(SyncPolicy.defaults())
               .gatePolicy(GatePolicy.defaults())
               .clock(Clock.systemUTC())
+              .listener(listener())
               .build();
       Steps steps = new Steps(runner, store, sink, school.id(), () -> sim.requests().size());
 
@@ -403,13 +410,7 @@ final class DemoYear {
       step++;
       int requestsBefore = requests.getAsInt();
       long start = System.nanoTime();
-      progress.begin("applying changes", 0);
-      RunResult r;
-      try {
-        r = runner.run(school, null, migrationAnnounced);
-      } finally {
-        progress.end();
-      }
+      RunResult r = runner.run(school, null, migrationAnnounced);
       missync = missync.plus(Duration.ofNanos(System.nanoTime() - start));
       String prefix = String.format(Locale.ROOT, "%02d-%s", step, name);
       Path cards = sink.writeCards(options.out().resolve(prefix + "-login-cards.csv"));

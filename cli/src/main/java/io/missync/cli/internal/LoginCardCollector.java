@@ -7,6 +7,7 @@ import io.missync.core.plan.Change;
 import io.missync.core.plan.CreateAccount;
 import io.missync.core.plan.CreateGroup;
 import io.missync.core.plan.JoinGroup;
+import io.missync.core.spi.ChangeContext;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.ChangeSink;
 import io.missync.core.state.AccountField;
@@ -21,14 +22,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link ChangeSink} in front of the product's: it passes every change on, counts them for the
- * progress line, and keeps a login card for each account the product created, with the form the
- * account joined in the same plan, for the school to print. {@link #writeCards} writes them with
- * {@link LoginCards} and wipes the passwords held.
+ * A {@link ChangeSink} in front of the product's: it passes every change on and keeps a login card
+ * for each account the product created, with the form the account joined in the same plan, for the
+ * school to print. {@link #writeCards} writes them with {@link LoginCards} and wipes the passwords
+ * held.
  */
 final class LoginCardCollector implements ChangeSink {
   private final ChangeSink product;
-  private final Progress progress;
   private final Map<PersonRef, Pending> cards = new LinkedHashMap<>();
   private final Map<String, String> formNames = new HashMap<>();
 
@@ -47,20 +47,18 @@ final class LoginCardCollector implements ChangeSink {
     }
   }
 
-  LoginCardCollector(ChangeSink product, Progress progress) {
+  LoginCardCollector(ChangeSink product) {
     this.product = product;
-    this.progress = progress;
   }
 
   @Override
-  public synchronized ChangeResult apply(Change change) {
+  public synchronized ChangeResult apply(ChangeContext context, Change change) {
     // the applier wipes the password after this call: the card keeps its own copy
     Secret copy =
         change instanceof CreateAccount c && c.password().isPresent()
             ? Secret.of(c.password().get().use(char[]::clone))
             : null;
-    ChangeResult result = product.apply(change);
-    progress.step();
+    ChangeResult result = product.apply(context, change);
     boolean ok = !(result instanceof ChangeResult.Failed);
     if (change instanceof CreateAccount c && copy != null) {
       if (ok) {

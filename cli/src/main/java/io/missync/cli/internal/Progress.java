@@ -50,6 +50,24 @@ final class Progress {
     }
   }
 
+  /**
+   * A one-line status for a step without a count (on a terminal only, at most ten times a second;
+   * elsewhere it would only add lines).
+   */
+  synchronized void note(String text) {
+    if (!terminal) {
+      return;
+    }
+    long now = nanoTime.getAsLong();
+    if (drawn && now - lastDraw < 100_000_000L) {
+      return;
+    }
+    lastDraw = now;
+    out.print("\r\u001b[2K" + text);
+    out.flush();
+    drawn = true;
+  }
+
   /** Ends the step, clearing the terminal line if one was drawn. */
   synchronized void end() {
     if (terminal && drawn) {
