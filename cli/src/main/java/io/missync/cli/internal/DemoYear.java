@@ -315,7 +315,7 @@ final class DemoYear {
     out.printf(
         Locale.ROOT,
         "the sample product hashes passwords on its own thread (PBKDF2-HMAC-SHA256, %s"
-            + " iterations): %s hashed in %.1f s%s, %s still queued%n",
+            + " iterations): %s hashed in %.1f s of CPU%s, %s still queued%n",
         Words.n(SampleProduct.PBKDF2_ITERATIONS),
         Words.n(h.hashed()),
         h.cpu().toMillis() / 1000.0,
