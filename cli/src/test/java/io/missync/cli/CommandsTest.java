@@ -129,6 +129,14 @@ class CommandsTest {
   }
 
   @Test
+  void aStoreThatCannotBeReachedIsAnErrorMessageNotAStackTrace() {
+    Run r = Run.of("review", "--store", "jdbc:postgresql://127.0.0.1:1/none", "--school", "A1");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("error: store-jdbc: "), r.toString());
+    assertFalse(r.err().contains("\tat "), r.toString());
+  }
+
+  @Test
   void simulatorPrintsHowToReachItThenReady() {
     Run r =
         Run.of("simulator", "--port", "0", "--students", "30", "--seed", "3", "--stop-after-ready");

@@ -1,6 +1,6 @@
 package io.missync.cli.internal;
 
-import io.missync.core.spi.SnapshotUnavailableException;
+import io.missync.core.MissyncException;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -25,7 +25,7 @@ public final class Commands {
         "",
         "Start with: missync demo",
         "Exit codes: 0 done, 1 a check failed or rows were rejected, 2 bad arguments or input,"
-            + " 3 stopped at a plan held for review."
+            + " or a source or store that cannot be read, 3 stopped at a plan held for review."
       })
   static final class Top implements Callable<Integer> {
     private final Io io;
@@ -64,8 +64,12 @@ public final class Commands {
     cl.setErr(io.err());
     cl.setExecutionExceptionHandler(
         (e, line, parsed) -> {
-          if (e instanceof IllegalArgumentException || e instanceof SnapshotUnavailableException) {
+          // missync's exceptions name ids, fields and SQL states, never values: safe to print
+          if (e instanceof IllegalArgumentException || e instanceof MissyncException) {
             line.getErr().println("error: " + e.getMessage());
+            if (top.verbose) {
+              e.printStackTrace(line.getErr());
+            }
             line.getErr().flush();
             return BAD_INPUT;
           }
