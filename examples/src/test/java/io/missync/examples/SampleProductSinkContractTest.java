@@ -4,15 +4,28 @@ import io.missync.core.spi.ChangeSink;
 import io.missync.examples.product.SampleProduct;
 import io.missync.examples.product.SampleProductSink;
 import io.missync.testkit.contract.ChangeSinkContract;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 
 /** The sample adapter keeps the ChangeSink contract, as every vendor's adapter should prove. */
 class SampleProductSinkContractTest implements ChangeSinkContract {
 
+  private final List<SampleProduct> products = new ArrayList<>();
+
   @Override
   public ChangeSink newSink() {
-    return new SampleProductSink(new SampleProduct());
+    SampleProduct product = new SampleProduct();
+    products.add(product);
+    return new SampleProductSink(product);
+  }
+
+  /** Stops each product's password hashing, so it does not go on using CPU after the test. */
+  @AfterEach
+  void closeProducts() {
+    products.forEach(SampleProduct::close);
   }
 
   @Override

@@ -41,14 +41,15 @@ public final class WondeSimulatorMain {
     done.await();
   }
 
-  static String usage() {
+  /** The flags {@link #start} takes. */
+  public static String usage() {
     return "usage: --port N --seed N --schools N --students N [--staff N] [--phase primary|secondary]"
         + " [--sixth-form] [--latency-ms N] [--fault-rate P] [--tls] [--cert-out FILE]"
         + " [--host H] [--advertise-host H] [--domain D]";
   }
 
   /** Parses the flags, starts the simulator and prints how to reach it. */
-  static WondeSimulator start(String[] args, PrintStream out) {
+  public static WondeSimulator start(String[] args, PrintStream out) {
     SimulatorConfig.Builder b = SimulatorConfig.builder().port(8080);
     for (int i = 0; i < args.length; i++) {
       String a = args[i];

@@ -1,4 +1,4 @@
-/** A runnable demo of missync end to end: {@link io.missync.examples.Demo}. */
+/** Proofs that the sample adapter keeps missync's contracts. */
 @NullMarked
 package io.missync.examples;
 
