@@ -31,6 +31,7 @@ import io.missync.core.plan.LinkGuardian;
 import io.missync.core.plan.MatchConfidence;
 import io.missync.core.plan.MoveAccount;
 import io.missync.core.plan.Plan;
+import io.missync.core.plan.PlanBasis;
 import io.missync.core.plan.PlanStatistics;
 import io.missync.core.plan.ReactivateAccount;
 import io.missync.core.plan.Reason;
@@ -76,6 +77,7 @@ final class PlanRun {
   private final TargetState state;
   private final MisSnapshot snap;
   private final boolean migrationAnnounced;
+  private final PlanBasis.Migration migrationSignal;
   private final LocalDate today;
 
   // buckets; see assemble() for the application order
@@ -117,19 +119,27 @@ final class PlanRun {
   private final EnumMap<EntityType, Integer> linkedActive = new EnumMap<>(EntityType.class);
   private final Set<EntityType> churned = java.util.EnumSet.noneOf(EntityType.class);
 
+  // item 1: changes backed by explicit evidence (identity), and the people deactivated on it
+  private final Set<Change> onEvidence =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<PersonRef> deactivatedOnEvidence = new HashSet<>();
+  // item 5: keys that several people of a type share (UPNs of pupils, emails of staff)
+  private final Set<PersonRef> duplicateKeyed = new HashSet<>();
+
   PlanRun(
       SyncPolicy policy,
       CredentialPolicy credentials,
       Clock clock,
       TargetState state,
       MisSnapshot snap,
-      boolean migrationAnnounced) {
+      PlanBasis.Migration migrationSignal) {
     this.policy = policy;
     this.credentials = credentials;
     this.clock = clock;
     this.state = state;
     this.snap = snap;
-    this.migrationAnnounced = migrationAnnounced;
+    this.migrationSignal = migrationSignal;
+    this.migrationAnnounced = migrationSignal == PlanBasis.Migration.ANNOUNCED;
     this.today = LocalDate.ofInstant(clock.instant(), policy.schoolZone());
     for (EntityType t : PEOPLE) {
       deactivations.put(t, new ArrayList<>());
@@ -144,17 +154,22 @@ final class PlanRun {
     surveyAccounts();
     planGroups();
     if (policy.syncs(EntityType.STUDENT)) {
+      duplicateKeys(EntityType.STUDENT);
       for (Student s : snap.students()) {
         boolean leaver = policy.leavingDateMakesLeaver() && passed(s.leavingDate());
-        person(s, !leaver, leaver ? leavingReason(s) : null, true);
+        if (!leaver && notYetAdmitted(s)) {
+          continue;
+        }
+        person(s, !leaver, leaver ? leavingReason(s) : null, true, leaver);
       }
       matchAndCreate(EntityType.STUDENT);
       leavers(EntityType.STUDENT);
     }
     if (policy.syncs(EntityType.STAFF)) {
+      duplicateKeys(EntityType.STAFF);
       for (StaffMember s : snap.staff()) {
-        boolean leaver = policy.employmentEndMakesLeaver() && passed(s.employmentEnd());
-        person(s, !leaver, leaver ? employmentReason(s) : null, true);
+        boolean leaver = policy.employmentEndMakesLeaver() && employmentOver(s.employmentEnd());
+        person(s, !leaver, leaver ? employmentReason(s) : null, true, leaver);
       }
       matchAndCreate(EntityType.STAFF);
       leavers(EntityType.STAFF);
@@ -236,6 +251,76 @@ final class PlanRun {
     return day.isPresent() && day.get().isBefore(today);
   }
 
+  /** Employment is over after its end date, or on it under a same-day dismissal policy. */
+  private boolean employmentOver(Optional<LocalDate> end) {
+    return policy.dismissals() == SyncPolicy.Dismissal.SAME_DAY
+        ? end.isPresent() && !end.get().isAfter(today)
+        : passed(end);
+  }
+
+  /**
+   * A pupil whose admission date is still to come, under {@link
+   * SyncPolicy.Admission#ON_ADMISSION_DATE}, who has no active account: not created, and an
+   * inactive account is not reactivated, until that date (an active account is kept as it is).
+   */
+  private boolean notYetAdmitted(Student s) {
+    if (policy.admissions() != SyncPolicy.Admission.ON_ADMISSION_DATE) {
+      return false;
+    }
+    Optional<LocalDate> from = s.admissionDate();
+    if (from.isEmpty() || !from.get().isAfter(today)) {
+      return false;
+    }
+    Account acc = state.accountFor(s.ref()).orElse(null);
+    return acc == null || !acc.active();
+  }
+
+  /**
+   * Keys that must be unique among the people of a type and are not (two pupils with one UPN, two
+   * staff with one email): one review item per key; the people sharing it are neither created nor
+   * re-keyed on any match while it stands (their matches are reviewed instead).
+   */
+  private void duplicateKeys(EntityType type) {
+    Map<String, List<PersonRef>> byKey = new HashMap<>();
+    String keyName;
+    if (type == EntityType.STUDENT) {
+      keyName = "UPN";
+      for (Student s : snap.students()) {
+        String upn = s.upn().orElse(null);
+        if (upn != null && snap.studentsByUpn(upn).size() > 1) {
+          byKey.computeIfAbsent(upn, k -> new ArrayList<>(2)).add(s.ref());
+        }
+      }
+    } else {
+      keyName = "EMAIL";
+      Map<String, List<PersonRef>> all = new HashMap<>();
+      for (StaffMember s : snap.staff()) {
+        s.emailKey().ifPresent(k -> all.computeIfAbsent(k, x -> new ArrayList<>(1)).add(s.ref()));
+      }
+      all.forEach(
+          (k, v) -> {
+            if (v.size() > 1) {
+              byKey.put(k, v);
+            }
+          });
+    }
+    for (List<PersonRef> people : byKey.values()) {
+      people.sort(Comparator.naturalOrder());
+      duplicateKeyed.addAll(people);
+      reviews.add(
+          new ReviewItem.DuplicateKey(
+              type,
+              keyName,
+              people,
+              Reason.of(
+                  ReasonCode.DUPLICATE_KEY,
+                  "key",
+                  keyName,
+                  "people",
+                  Integer.toString(people.size()))));
+    }
+  }
+
   // ---------------------------------------------------------------- groups
 
   /**
@@ -264,7 +349,7 @@ final class PlanRun {
   }
 
   private boolean detectMigration() {
-    if (migrationAnnounced) {
+    if (migrationSignal != PlanBasis.Migration.NONE) {
       return true;
     }
     if (!snap.isComplete(EntityType.STUDENT)) {
@@ -425,7 +510,12 @@ final class PlanRun {
    *
    * @param mayDeactivate false when the snapshot cannot tell whether an unwanted person is a leaver
    */
-  private void person(Person p, boolean wanted, @Nullable Reason notWanted, boolean mayDeactivate) {
+  private void person(
+      Person p,
+      boolean wanted,
+      @Nullable Reason notWanted,
+      boolean mayDeactivate,
+      boolean onEvidence) {
     PersonRef ref = p.ref();
     Account acc = state.accountFor(ref).orElse(null);
     if (acc != null) {
@@ -435,15 +525,28 @@ final class PlanRun {
       if (!wanted && !mayDeactivate) {
         return;
       }
-      existing(p, ref, acc, wanted, notWanted);
+      existing(p, ref, acc, wanted, notWanted, onEvidence);
     } else if (wanted) {
       pendingOf(p.entityType()).add(p);
     }
   }
 
   private void existing(
-      Person p, PersonRef ref, Account acc, boolean wanted, @Nullable Reason notWanted) {
+      Person p,
+      PersonRef ref,
+      Account acc,
+      boolean wanted,
+      @Nullable Reason notWanted,
+      boolean onEvidence) {
     AccountRef aref = AccountRef.of(ref, acc.accountId());
+    if (wanted && acc.suspended()) {
+      // an operator's emergency deactivation stands until the MIS agrees: never reactivated; one
+      // still active (flagged, not yet applied) goes now
+      if (acc.active()) {
+        deactivate(aref, Reason.of(ReasonCode.OPERATOR_SUSPENDED, "suspended", "true"), true);
+      }
+      return;
+    }
     if (wanted) {
       if (!acc.active()) {
         Evidence ev =
@@ -466,15 +569,32 @@ final class PlanRun {
       fieldUpdates(p, acc, aref);
       memberships(ref, aref, acc);
     } else if (acc.active()) {
-      deactivate(aref, Objects.requireNonNull(notWanted, "a reason for an unwanted person"));
+      deactivate(
+          aref, Objects.requireNonNull(notWanted, "a reason for an unwanted person"), onEvidence);
     } else {
       maybeDelete(acc, aref);
     }
   }
 
-  private void deactivate(AccountRef aref, Reason why) {
-    deactivationsOf(aref.person().type()).add(new DeactivateAccount(aref, why));
+  private void deactivate(AccountRef aref, Reason why, boolean evidence) {
+    DeactivateAccount d = new DeactivateAccount(aref, why);
+    deactivationsOf(aref.person().type()).add(d);
     deactivated.add(aref.person());
+    if (evidence) {
+      onEvidence.add(d);
+      deactivatedOnEvidence.add(aref.person());
+    }
+  }
+
+  /**
+   * True when the person is inactive after the plan for a reason other than absence in this plan:
+   * deactivated here on explicit evidence, or already inactive in the product.
+   */
+  private boolean inactiveOnEvidence(PersonRef ref) {
+    if (activeAfter(ref)) {
+      return false;
+    }
+    return !deactivated.contains(ref) || deactivatedOnEvidence.contains(ref);
   }
 
   private void maybeDelete(Account acc, AccountRef aref) {
@@ -538,16 +658,21 @@ final class PlanRun {
                   : Reason.of(
                       ReasonCode.LEFT_SOURCE,
                       type.name().toLowerCase(java.util.Locale.ROOT),
-                      Completeness.COMPLETE.name()));
+                      Completeness.COMPLETE.name()),
+              deleted);
         } else {
           maybeDelete(acc, aref);
         }
-      } else if (type == EntityType.CONTACT
-          && acc.active()
-          && noActiveLinkedStudent(acc.accountId(), Set.of())) {
-        // the students it is linked to in the product have all left (even if only a partial read
-        // could see them go): a contact goes with its last student, in the same run
-        deactivate(aref, Reason.of(ReasonCode.NO_ACTIVE_STUDENT, "productLinks", "inactive"));
+      } else if (type == EntityType.CONTACT && acc.active()) {
+        int linked = linkedStudents(acc.accountId(), Set.of());
+        if (linked != SOME_ACTIVE) {
+          // the students it is linked to in the product have all left (even if only a partial
+          // read could see them go): a contact goes with its last student, in the same run
+          deactivate(
+              aref,
+              Reason.of(ReasonCode.NO_ACTIVE_STUDENT, "productLinks", "inactive"),
+              linked == NONE_ACTIVE_ON_EVIDENCE);
+        }
       }
     }
   }
@@ -572,6 +697,36 @@ final class PlanRun {
       }
     }
     return out;
+  }
+
+  private static final int SOME_ACTIVE = 0;
+  private static final int NONE_ACTIVE = 1;
+  private static final int NONE_ACTIVE_ON_EVIDENCE = 2;
+
+  /**
+   * Whether the contact's account is linked in the product to a student who is active after the
+   * plan: {@link #SOME_ACTIVE} when it is (or when it has no product links: nothing is known);
+   * otherwise {@link #NONE_ACTIVE_ON_EVIDENCE} when each link is in {@code notEligible} (shown
+   * ineligible by the snapshot) or to a student inactive on evidence ({@link #inactiveOnEvidence}),
+   * and {@link #NONE_ACTIVE} when some student's inactivity is only their absence.
+   */
+  private int linkedStudents(String contactAccountId, Set<String> notEligible) {
+    boolean none = noActiveLinkedStudent(contactAccountId, notEligible);
+    if (!none) {
+      return SOME_ACTIVE;
+    }
+    for (String s :
+        Objects.requireNonNull(productLinksByContact).getOrDefault(contactAccountId, List.of())) {
+      if (notEligible.contains(contactAccountId + "|" + s)) {
+        continue;
+      }
+      Account sa = state.account(s).orElse(null);
+      PersonRef ref = sa == null ? null : linkAfter(sa);
+      if (ref != null && !inactiveOnEvidence(ref)) {
+        return NONE_ACTIVE;
+      }
+    }
+    return NONE_ACTIVE_ON_EVIDENCE;
   }
 
   /**
@@ -636,16 +791,21 @@ final class PlanRun {
                   ReasonCode.NO_ACTIVE_STUDENT, "eligibleLinks", Integer.toString(eligibleLinks));
         }
       }
-      if (!wanted && !canDecide && !anyActive) {
-        // a partial read cannot decide from absence; it can from what the product knows: the
-        // contact's last linked student left in this run (deleted, leaving date passed), or the
-        // snapshot shows its remaining links are no longer eligible
+      boolean evidence = false;
+      if (!wanted) {
         Account acc = state.accountFor(c.ref()).orElse(null);
         if (acc != null && acc.active() && !acc.isProtected()) {
           if (explicitIneligible == null) {
             explicitIneligible = explicitlyIneligibleLinks();
           }
-          if (noActiveLinkedStudent(acc.accountId(), explicitIneligible)) {
+          int linked = linkedStudents(acc.accountId(), explicitIneligible);
+          // a contact follows, on evidence, students who left on evidence or links the snapshot
+          // shows are no longer eligible (parental responsibility withdrawn)
+          evidence = eligibleContact && linked == NONE_ACTIVE_ON_EVIDENCE;
+          if (!canDecide && !anyActive && linked != SOME_ACTIVE) {
+            // a partial read cannot decide from absence; it can from what the product knows: the
+            // contact's last linked student left in this run (deleted, leaving date passed), or
+            // the snapshot shows its remaining links are no longer eligible
             deactivate(
                 AccountRef.of(c.ref(), acc.accountId()),
                 Reason.of(
@@ -653,12 +813,13 @@ final class PlanRun {
                     "eligibleLinks",
                     Integer.toString(eligibleLinks),
                     "productLinks",
-                    "inactive"));
+                    "inactive"),
+                linked == NONE_ACTIVE_ON_EVIDENCE);
             continue;
           }
         }
       }
-      person(c, wanted, why, canDecide);
+      person(c, wanted, why, canDecide, evidence);
     }
   }
 
@@ -971,21 +1132,42 @@ final class PlanRun {
     }
   }
 
+  /**
+   * The account side of a name key: its legal name when the account holds one (legal name fields
+   * managed), prefixed {@code L|}, else the name it shows, prefixed {@code S|}. The person side
+   * ({@link #personNameKey}) is built from the same kind of name, so that a person whose preferred
+   * name differs from their legal name still matches an account that holds only the preferred one
+   * (issue 13, item 8: the account side used the shown name while the person side used the legal
+   * one, and name tiers missed such people).
+   */
   private static String accountNameKey(Account a) {
-    String f =
-        a.field(AccountField.LEGAL_FORENAME).or(() -> a.field(AccountField.FORENAME)).orElse("");
-    String s =
-        a.field(AccountField.LEGAL_SURNAME).or(() -> a.field(AccountField.SURNAME)).orElse("");
-    return MatchKeys.name(f) + "|" + MatchKeys.name(s);
-  }
-
-  private static String personNameKey(Person p) {
-    return MatchKeys.name(p.legalForename().orElse(p.forename()))
+    Optional<String> lf = a.field(AccountField.LEGAL_FORENAME);
+    Optional<String> ls = a.field(AccountField.LEGAL_SURNAME);
+    if (lf.isPresent() || ls.isPresent()) {
+      String f = lf.or(() -> a.field(AccountField.FORENAME)).orElse("");
+      String s = ls.or(() -> a.field(AccountField.SURNAME)).orElse("");
+      return "L|" + MatchKeys.name(f) + "|" + MatchKeys.name(s);
+    }
+    return "S|"
+        + MatchKeys.name(a.field(AccountField.FORENAME).orElse(""))
         + "|"
-        + MatchKeys.name(p.legalSurname().orElse(p.surname()));
+        + MatchKeys.name(a.field(AccountField.SURNAME).orElse(""));
   }
 
-  private @Nullable String personKey(Person p, MatchTier t) {
+  /** The person's name key against accounts holding a legal name, or only a shown one. */
+  private String personNameKey(Person p, boolean legal) {
+    if (legal) {
+      return "L|"
+          + MatchKeys.name(p.legalForename().orElse(p.forename()))
+          + "|"
+          + MatchKeys.name(p.legalSurname().orElse(p.surname()));
+    }
+    String f = desired(p, AccountField.FORENAME);
+    String s = desired(p, AccountField.SURNAME);
+    return "S|" + MatchKeys.name(f == null ? "" : f) + "|" + MatchKeys.name(s == null ? "" : s);
+  }
+
+  private @Nullable String personKey(Person p, MatchTier t, boolean legal) {
     switch (t) {
       case UPN:
         return p instanceof Student s ? s.upn().orElse(null) : null;
@@ -994,11 +1176,11 @@ final class PlanRun {
       case EMAIL:
         return p.emailKey().orElse(null);
       case NAME_DOB:
-        return p.dateOfBirth().map(d -> personNameKey(p) + "|" + d).orElse(null);
+        return p.dateOfBirth().map(d -> personNameKey(p, legal) + "|" + d).orElse(null);
       case NAME_YEAR:
         return p instanceof Student s
             ? s.yearGroup()
-                .map(y -> personNameKey(p) + "|" + policy.yearGroups().map(y))
+                .map(y -> personNameKey(p, legal) + "|" + policy.yearGroups().map(y))
                 .orElse(null)
             : null;
       default:
@@ -1079,6 +1261,7 @@ final class PlanRun {
       Set<String> surelyTaken = new HashSet<>();
       for (Map.Entry<String, List<Person>> e : byAccount.entrySet()) {
         if (e.getValue().size() == 1
+            && !duplicateKeyed.contains(e.getValue().get(0).ref())
             && confidence(Objects.requireNonNull(proposals.get(e.getValue().get(0))).tier)
                 == MatchConfidence.CERTAIN) {
           surelyTaken.add(e.getKey());
@@ -1129,27 +1312,42 @@ final class PlanRun {
       Account acc = m.accounts.get(0);
       claimedAccounts.add(acc.accountId());
       MatchConfidence conf = confidence(m.tier);
+      String matchedOn = m.tier.name();
+      if (m.tier == MatchTier.EMAIL
+          && p.entityType() == EntityType.STAFF
+          && migrationUnderway()
+          && surnameAgrees(p, acc)) {
+        // in a migration a member of staff whose work email and surname both agree is certain
+        conf = MatchConfidence.CERTAIN;
+        matchedOn = "EMAIL_AND_SURNAME";
+      }
       // outside an announced or detected migration a LIKELY (email) match to a leaver's account
       // is always reviewed, even with autoApplyLikelyMatches: a role address (senco@, head@)
       // passes from the leaver to a new person, who must not inherit the account and its
       // credentials without a person's say (mass id churn of the type is not enough for that)
       boolean autoLikely =
           policy.autoApplyLikelyMatches() && (acc.link().isEmpty() || migrationUnderway());
-      if (conf == MatchConfidence.CERTAIN || (conf == MatchConfidence.LIKELY && autoLikely)) {
-        rekey(p, acc, m.tier, conf);
+      boolean duplicate = duplicateKeyed.contains(p.ref());
+      if (!duplicate
+          && (conf == MatchConfidence.CERTAIN || (conf == MatchConfidence.LIKELY && autoLikely))) {
+        rekey(p, acc, matchedOn, conf);
       } else {
+        // a key that several people share never hands anyone an existing account
         reviews.add(
             new ReviewItem.PossibleDuplicate(
                 p.ref(),
                 acc.accountId(),
-                conf,
-                Reason.of(ReasonCode.UNCERTAIN_MATCH, "matchedOn", m.tier.name())));
+                duplicate ? MatchConfidence.POSSIBLE : conf,
+                duplicate
+                    ? Reason.of(
+                        ReasonCode.UNCERTAIN_MATCH, "matchedOn", matchedOn, "duplicateKey", "true")
+                    : Reason.of(ReasonCode.UNCERTAIN_MATCH, "matchedOn", matchedOn)));
         held.add(p.ref());
       }
     }
     for (Person p : people) {
       PersonRef ref = p.ref();
-      if (held.contains(ref) || rekeyedTo.containsKey(ref)) {
+      if (held.contains(ref) || rekeyedTo.containsKey(ref) || duplicateKeyed.contains(ref)) {
         continue;
       }
       pendingCreates.add(p);
@@ -1175,10 +1373,21 @@ final class PlanRun {
     }
   }
 
-  private void rekey(Person p, Account acc, MatchTier tier, MatchConfidence conf) {
+  /** True when a surname of the person (legal or shown) is a surname the account holds. */
+  private static boolean surnameAgrees(Person p, Account a) {
+    Set<String> mine = new HashSet<>(2);
+    mine.add(MatchKeys.name(p.surname()));
+    p.legalSurname().ifPresent(x -> mine.add(MatchKeys.name(x)));
+    Optional<String> shown = a.field(AccountField.SURNAME);
+    Optional<String> legal = a.field(AccountField.LEGAL_SURNAME);
+    return (shown.isPresent() && mine.contains(MatchKeys.name(shown.get())))
+        || (legal.isPresent() && mine.contains(MatchKeys.name(legal.get())));
+  }
+
+  private void rekey(Person p, Account acc, String matchedOn, MatchConfidence conf) {
     PersonRef ref = p.ref();
     PersonRef previous = acc.link().orElse(null);
-    Evidence ev = Evidence.of("matchedOn", tier.name());
+    Evidence ev = Evidence.of("matchedOn", matchedOn);
     if (previous != null) {
       ev = ev.with("previousId", previous.id()).with("newId", ref.id());
     }
@@ -1191,7 +1400,7 @@ final class PlanRun {
     rekeyedTo.put(ref, acc.accountId());
     rekeyedAccounts.put(acc.accountId(), ref);
     activated.add(ref);
-    existing(p, ref, acc, true, null);
+    existing(p, ref, acc, true, null, false);
   }
 
   private @Nullable Match find(
@@ -1204,9 +1413,23 @@ final class PlanRun {
       if (t == MatchTier.NAME_AND_LINKED_STUDENT) {
         hits = p instanceof Contact c ? byLinkedStudent(c, byId) : List.of();
       } else {
-        String k = personKey(p, t);
         Map<String, List<Account>> m = index.get(t);
+        String k = personKey(p, t, true);
         hits = k == null || m == null ? List.of() : m.getOrDefault(k, List.of());
+        if (m != null && (t == MatchTier.NAME_DOB || t == MatchTier.NAME_YEAR)) {
+          String shown = personKey(p, t, false);
+          List<Account> more = shown == null ? List.of() : m.getOrDefault(shown, List.of());
+          if (!more.isEmpty()) {
+            if (hits.isEmpty()) {
+              hits = more;
+            } else {
+              TreeMap<String, Account> merged = new TreeMap<>();
+              hits.forEach(a -> merged.put(a.accountId(), a));
+              more.forEach(a -> merged.put(a.accountId(), a));
+              hits = new ArrayList<>(merged.values());
+            }
+          }
+        }
       }
       if (!hits.isEmpty()) {
         return new Match(t, hits);
@@ -1226,7 +1449,8 @@ final class PlanRun {
       }
       productLinksByStudent = byStudent;
     }
-    String key = personNameKey(c);
+    String legalKey = personNameKey(c, true);
+    String shownKey = personNameKey(c, false);
     TreeMap<String, Account> hits = new TreeMap<>();
     for (GuardianLink l : snap.linksOfContact(c.id())) {
       String studentAccount = accountIdAfter(l.student());
@@ -1235,7 +1459,8 @@ final class PlanRun {
       }
       for (String contactAccount : byStudent.getOrDefault(studentAccount, List.of())) {
         Account a = candidates.get(contactAccount);
-        if (a != null && accountNameKey(a).equals(key)) {
+        String k = a == null ? null : accountNameKey(a);
+        if (a != null && (legalKey.equals(k) || shownKey.equals(k))) {
           hits.put(a.accountId(), a);
         }
       }
@@ -1341,6 +1566,7 @@ final class PlanRun {
     if ((!complete && explicit.isEmpty()) || seen.size() == state.guardianLinks().size()) {
       return;
     }
+    @Nullable Set<String> explicitAll = complete ? null : explicit;
     Set<String> unresolved = new HashSet<>();
     for (GuardianLink l : snap.unresolvedGuardianLinks()) {
       String cAcc = accountIdAfter(l.contact());
@@ -1369,7 +1595,7 @@ final class PlanRun {
       if (cp == null || sp == null) {
         continue;
       }
-      guardianLinks.add(
+      UnlinkGuardian u =
           new UnlinkGuardian(
               AccountRef.of(cp, ca.accountId()),
               AccountRef.of(sp, sa.accountId()),
@@ -1378,7 +1604,20 @@ final class PlanRun {
                   "relationship",
                   pl.relationship().value(),
                   complete ? "guardianLinks" : "eligible",
-                  complete ? Completeness.COMPLETE.name() : "false")));
+                  complete ? Completeness.COMPLETE.name() : "false"));
+      guardianLinks.add(u);
+      // backed by evidence: the snapshot shows the link is no longer eligible, or an end of it was
+      // deactivated on evidence in this plan
+      if (deactivatedOnEvidence.contains(cp) || deactivatedOnEvidence.contains(sp)) {
+        onEvidence.add(u);
+      } else {
+        if (explicitAll == null) {
+          explicitAll = explicitlyIneligibleLinks();
+        }
+        if (explicitAll.contains(pl.key())) {
+          onEvidence.add(u);
+        }
+      }
     }
   }
 
@@ -1467,9 +1706,51 @@ final class PlanRun {
     baseline.put(EntityType.MEMBERSHIP, managedMemberships());
     PlanStatistics stats = PlanStatistics.of(all, baseline);
     String id =
-        PlanFingerprint.of(state.schoolId(), state.version(), migrationAnnounced, all, reviews);
+        PlanFingerprint.of(
+            state.schoolId(),
+            state.version(),
+            migrationAnnounced,
+            migrationSignal == PlanBasis.Migration.IN_PROGRESS,
+            all,
+            reviews);
+    List<Change> evidenceBacked = new ArrayList<>();
+    if (!onEvidence.isEmpty()) {
+      for (Change c : all) {
+        if (onEvidence.contains(c)) {
+          evidenceBacked.add(c);
+        }
+      }
+    }
     return new Plan(
-        id, state.schoolId(), state.version(), clock.instant(), all, reviews, stats, null);
+        id,
+        state.schoolId(),
+        state.version(),
+        clock.instant(),
+        all,
+        reviews,
+        stats,
+        null,
+        basis(),
+        evidenceBacked);
+  }
+
+  private PlanBasis basis() {
+    Set<EntityType> migratingTypes = java.util.EnumSet.noneOf(EntityType.class);
+    for (EntityType t : PEOPLE) {
+      if (policy.syncs(t) && migrating(t)) {
+        migratingTypes.add(t);
+      }
+    }
+    EnumMap<EntityType, Completeness> completeness = new EnumMap<>(EntityType.class);
+    EnumMap<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+    EnumMap<EntityType, Long> sourceCounts = new EnumMap<>(EntityType.class);
+    for (EntityType t : EntityType.values()) {
+      completeness.put(t, snap.completeness(t));
+      counts.put(t, snap.count(t));
+      snap.sourceCount(t).ifPresent(n -> sourceCounts.put(t, n));
+    }
+    return new PlanBasis(
+        today, migrationSignal, migratingTypes, completeness, counts, sourceCounts);
   }
 
   /** The product's memberships of active accounts in live groups the MIS manages. */

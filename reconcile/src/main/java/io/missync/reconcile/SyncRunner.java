@@ -4,6 +4,8 @@ import io.missync.core.model.MisSnapshot;
 import io.missync.core.plan.GateVerdict;
 import io.missync.core.plan.HoldReason;
 import io.missync.core.plan.Plan;
+import io.missync.core.plan.PlanBasis;
+import io.missync.core.plan.ReviewItem;
 import io.missync.core.spi.ApplyRecord;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.ChangeSink;
@@ -94,15 +96,54 @@ public final class SyncRunner {
       throw e;
     }
     TargetState state = store.load(schoolId);
-    Plan plan = planner.plan(state, snapshot, migrationAnnounced);
+    boolean inProgress = !migrationAnnounced && migrationInProgress(schoolId);
+    PlanBasis.Migration signal =
+        migrationAnnounced
+            ? PlanBasis.Migration.ANNOUNCED
+            : inProgress ? PlanBasis.Migration.IN_PROGRESS : PlanBasis.Migration.NONE;
+    Plan plan = planner.plan(state, snapshot, signal);
     GateVerdict verdict = gate.evaluate(plan, snapshot, migrationAnnounced);
     plan = plan.withVerdict(verdict);
-    Map<String, String> figures = new LinkedHashMap<>();
-    figures.put("changes", Integer.toString(plan.changes().size()));
-    figures.put("reviewItems", Integer.toString(plan.reviewItems().size()));
-    figures.put("stateVersion", Long.toString(plan.stateVersion()));
-    figures.put("verdict", verdict.decision().name());
-    audit(schoolId, "plan.computed", plan.id(), figures);
+    auditComputed(schoolId, plan, verdict, null);
+    Plan evidencePlan = null;
+    ApplyReport evidenceReport = null;
+    if (verdict.isHeld() && !plan.evidenceBacked().isEmpty() && !approved(schoolId, plan.id())) {
+      // changes backed by explicit evidence (a reported deletion, a passed leaving or employment
+      // end date, parental responsibility withdrawn, and what follows from those alone) do not
+      // wait for an unrelated hold: applied now, under their own sanity limit; the rest is planned
+      // afresh from the state they leave and held as before
+      Plan part = Planner.evidenceBackedPart(plan);
+      GateVerdict partVerdict = gate.evaluateEvidenceBacked(part);
+      evidencePlan = part.withVerdict(partVerdict);
+      auditComputed(schoolId, evidencePlan, partVerdict, "evidence");
+      if (!partVerdict.isHeld()) {
+        evidenceReport = applier.apply(evidencePlan);
+        Map<String, String> f = reportFigures(evidenceReport);
+        f.put("part", "evidence");
+        audit(schoolId, "plan.applied", evidencePlan.id(), f);
+        LOG.info(
+            "school {}: applied the {} evidence-backed changes of held plan {} as plan {}",
+            schoolId,
+            evidencePlan.changes().size(),
+            plan.id(),
+            evidencePlan.id());
+        plan = planner.plan(store.load(schoolId), snapshot, signal);
+        verdict = gate.evaluate(plan, snapshot, migrationAnnounced);
+        plan = plan.withVerdict(verdict);
+        auditComputed(schoolId, plan, verdict, "remainder");
+      }
+    }
+    RunResult result = finish(schoolId, plan, verdict, evidencePlan, evidenceReport);
+    trackMigration(schoolId, result, inProgress);
+    return result;
+  }
+
+  private RunResult finish(
+      String schoolId,
+      Plan plan,
+      GateVerdict verdict,
+      @Nullable Plan evidencePlan,
+      @Nullable ApplyReport evidenceReport) {
     LOG.info(
         "school {}: plan {} with {} changes, {} review items, verdict {}",
         schoolId,
@@ -114,12 +155,13 @@ public final class SyncRunner {
       // nothing to apply and nothing held; review items, if any, travel in the result. A plan of
       // review items only that the gate holds (holdOnReviewItems) goes on to be held, so that the
       // items reach the review flow
-      return new RunResult(plan, RunResult.Outcome.NOTHING_TO_DO, null);
+      return new RunResult(
+          plan, RunResult.Outcome.NOTHING_TO_DO, null, evidencePlan, evidenceReport);
     }
     if (!verdict.isHeld()) {
       ApplyReport report = applier.apply(plan);
       audit(schoolId, "plan.applied", plan.id(), reportFigures(report));
-      return new RunResult(plan, RunResult.Outcome.APPLIED, report);
+      return new RunResult(plan, RunResult.Outcome.APPLIED, report, evidencePlan, evidenceReport);
     }
     Optional<HeldPlan> earlier = store.heldPlan(schoolId, plan.id());
     if (earlier.isPresent() && earlier.get().decision() == HeldPlan.Decision.APPROVED) {
@@ -127,11 +169,12 @@ public final class SyncRunner {
       Map<String, String> f = reportFigures(report);
       f.put("approvedBy", earlier.get().decider().orElse("unknown"));
       audit(schoolId, "plan.applied", plan.id(), f);
-      return new RunResult(plan, RunResult.Outcome.APPLIED_AFTER_APPROVAL, report);
+      return new RunResult(
+          plan, RunResult.Outcome.APPLIED_AFTER_APPROVAL, report, evidencePlan, evidenceReport);
     }
     if (earlier.isPresent() && earlier.get().decision() == HeldPlan.Decision.DISCARDED) {
       audit(schoolId, "plan.discarded", plan.id(), Map.of());
-      return new RunResult(plan, RunResult.Outcome.DISCARDED, null);
+      return new RunResult(plan, RunResult.Outcome.DISCARDED, null, evidencePlan, evidenceReport);
     }
     if (earlier.isEmpty()) {
       store.holdPlan(
@@ -152,7 +195,65 @@ public final class SyncRunner {
     }
     audit(schoolId, "plan.held", plan.id(), Map.of("reasons", codes.toString()));
     LOG.info("school {}: plan {} held ({})", schoolId, plan.id(), codes);
-    return new RunResult(plan, RunResult.Outcome.HELD, null);
+    return new RunResult(plan, RunResult.Outcome.HELD, null, evidencePlan, evidenceReport);
+  }
+
+  private boolean approved(String schoolId, String planId) {
+    return store
+        .heldPlan(schoolId, planId)
+        .map(h -> h.decision() == HeldPlan.Decision.APPROVED)
+        .orElse(false);
+  }
+
+  private void auditComputed(
+      String schoolId, Plan plan, GateVerdict verdict, @Nullable String part) {
+    Map<String, String> figures = new LinkedHashMap<>();
+    figures.put("changes", Integer.toString(plan.changes().size()));
+    figures.put("reviewItems", Integer.toString(plan.reviewItems().size()));
+    figures.put("stateVersion", Long.toString(plan.stateVersion()));
+    figures.put("verdict", verdict.decision().name());
+    if (part != null) {
+      figures.put("part", part);
+    }
+    audit(schoolId, "plan.computed", plan.id(), figures);
+  }
+
+  /**
+   * The watermark that keeps a school migrating from one run to the next until the review items its
+   * migration raised are decided (until the store's school mode carries it): set once a plan of a
+   * migration (announced, detected or in progress) is applied with match review items open, cleared
+   * by the first plan in progress with none left.
+   */
+  static final String MIGRATION_WATERMARK = "missync.migration";
+
+  private boolean migrationInProgress(String schoolId) {
+    return store.watermark(schoolId, MIGRATION_WATERMARK).map(v -> !v.isEmpty()).orElse(false);
+  }
+
+  private void trackMigration(String schoolId, RunResult r, boolean inProgress) {
+    Plan plan = r.plan();
+    boolean open = false;
+    for (ReviewItem item : plan.reviewItems()) {
+      if (item instanceof ReviewItem.PossibleDuplicate
+          || item instanceof ReviewItem.AmbiguousMatch) {
+        open = true;
+        break;
+      }
+    }
+    boolean applied =
+        r.outcome() == RunResult.Outcome.APPLIED
+            || r.outcome() == RunResult.Outcome.APPLIED_AFTER_APPROVAL;
+    PlanBasis basis = plan.basis();
+    boolean migration =
+        basis != null
+            && (basis.migration() != PlanBasis.Migration.NONE || !basis.migrating().isEmpty());
+    if (!inProgress && applied && migration && open) {
+      store.saveWatermark(schoolId, MIGRATION_WATERMARK, "in-progress");
+      audit(schoolId, "migration.in-progress", plan.id(), Map.of());
+    } else if (inProgress && !open && r.outcome() != RunResult.Outcome.HELD) {
+      store.saveWatermark(schoolId, MIGRATION_WATERMARK, "");
+      audit(schoolId, "migration.settled", plan.id(), Map.of());
+    }
   }
 
   private static Map<String, String> reportFigures(ApplyReport r) {
