@@ -3,12 +3,7 @@ package io.missync.reconcile;
 import io.missync.core.EntityType;
 import io.missync.core.model.Completeness;
 import io.missync.core.model.Contact;
-import io.missync.core.model.Gender;
-import io.missync.core.model.Group;
 import io.missync.core.model.GuardianLink;
-import io.missync.core.model.MatchKeys;
-import io.missync.core.model.Membership;
-import io.missync.core.model.MembershipRole;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.Person;
 import io.missync.core.model.PersonRef;
@@ -16,20 +11,15 @@ import io.missync.core.model.SnapshotProblem;
 import io.missync.core.model.StaffMember;
 import io.missync.core.model.Student;
 import io.missync.core.plan.AccountRef;
-import io.missync.core.plan.ArchiveGroup;
 import io.missync.core.plan.Change;
 import io.missync.core.plan.CreateAccount;
-import io.missync.core.plan.CreateGroup;
 import io.missync.core.plan.DeactivateAccount;
 import io.missync.core.plan.DeleteAccount;
 import io.missync.core.plan.Evidence;
 import io.missync.core.plan.FieldChange;
 import io.missync.core.plan.GroupRef;
-import io.missync.core.plan.JoinGroup;
-import io.missync.core.plan.LeaveGroup;
 import io.missync.core.plan.LinkGuardian;
 import io.missync.core.plan.MatchConfidence;
-import io.missync.core.plan.MoveAccount;
 import io.missync.core.plan.Plan;
 import io.missync.core.plan.PlanBasis;
 import io.missync.core.plan.PlanStatistics;
@@ -40,7 +30,6 @@ import io.missync.core.plan.RekeyAccount;
 import io.missync.core.plan.ReviewItem;
 import io.missync.core.plan.UnlinkGuardian;
 import io.missync.core.plan.UpdateAccount;
-import io.missync.core.plan.UpdateGroup;
 import io.missync.core.spi.CredentialPolicy;
 import io.missync.core.state.Account;
 import io.missync.core.state.AccountField;
@@ -66,7 +55,6 @@ import org.jspecify.annotations.Nullable;
 
 /** One planning run: holds the inputs and the working sets, and produces one {@link Plan}. */
 final class PlanRun {
-  private static final AccountField[] FIELDS = AccountField.values();
   private static final EntityType[] PEOPLE = {
     EntityType.STUDENT, EntityType.STAFF, EntityType.CONTACT
   };
@@ -79,6 +67,9 @@ final class PlanRun {
   private final boolean migrationAnnounced;
   private final PlanBasis.Migration migrationSignal;
   private final LocalDate today;
+  private final FieldRules fields;
+  private final Correlators correlators;
+  private final MembershipDiff membershipDiff;
 
   // buckets; see assemble() for the application order
   private final List<Change> groupCreates = new ArrayList<>();
@@ -141,6 +132,10 @@ final class PlanRun {
     this.migrationSignal = migrationSignal;
     this.migrationAnnounced = migrationSignal == PlanBasis.Migration.ANNOUNCED;
     this.today = LocalDate.ofInstant(clock.instant(), policy.schoolZone());
+    this.fields = new FieldRules(policy);
+    this.correlators = new Correlators(policy, fields);
+    this.membershipDiff =
+        new MembershipDiff(policy, snap, today, liveGroups, productGroupToSource, memberships);
     for (EntityType t : PEOPLE) {
       deactivations.put(t, new ArrayList<>());
       vanished.put(t, new ArrayList<>());
@@ -152,7 +147,8 @@ final class PlanRun {
 
   Plan run() {
     surveyAccounts();
-    planGroups();
+    new GroupStage(policy, state, snap, today, migrationUnderway())
+        .plan(groupCreates, groupUpdates, archives, liveGroups, productGroupToSource);
     if (policy.syncs(EntityType.STUDENT)) {
       duplicateKeys(EntityType.STUDENT);
       for (Student s : snap.students()) {
@@ -332,7 +328,7 @@ final class PlanRun {
   private boolean migrationUnderway() {
     Boolean m = migration;
     if (m == null) {
-      m = detectMigration();
+      m = MigrationSignal.detect(migrationSignal, state, snap);
       migration = m;
     }
     return m;
@@ -346,161 +342,6 @@ final class PlanRun {
    */
   private boolean migrating(EntityType type) {
     return churned.contains(type) || migrationUnderway();
-  }
-
-  private boolean detectMigration() {
-    if (migrationSignal != PlanBasis.Migration.NONE) {
-      return true;
-    }
-    if (!snap.isComplete(EntityType.STUDENT)) {
-      return false;
-    }
-    int linked = 0;
-    int moved = 0;
-    for (Account a : state.accounts()) {
-      PersonRef l = a.link().orElse(null);
-      if (a.kind() != EntityType.STUDENT || !a.active() || l == null) {
-        continue;
-      }
-      linked++;
-      if (snap.student(l.id()).isEmpty()) {
-        String upn = a.field(AccountField.UPN).orElse(null);
-        if (upn != null
-            && (!snap.studentsByUpn(upn).isEmpty() || !snap.studentsByFormerUpn(upn).isEmpty())) {
-          moved++;
-        }
-      }
-    }
-    return linked > 0 && moved * 2 > linked;
-  }
-
-  /**
-   * During a migration, a product group whose MIS group vanished is re-keyed to the one new MIS
-   * group of the same kind and name, so it keeps its content and members; a name shared by several
-   * groups on either side is ambiguous and left to the usual create and archive. Outside a
-   * migration nothing is matched: a new academic year's "7A" is not last year's.
-   */
-  private Map<String, ProductGroup> groupRekeys() {
-    if (!migrationUnderway() || !snap.isComplete(EntityType.GROUP)) {
-      return Map.of();
-    }
-    Map<String, List<ProductGroup>> vanishedByName = new HashMap<>();
-    for (ProductGroup pg : state.groups()) {
-      String src = pg.sourceGroupId();
-      if (src != null && !pg.archived() && policy.syncs(pg.kind()) && snap.group(src).isEmpty()) {
-        vanishedByName.computeIfAbsent(pg.kind() + "|" + pg.name(), k -> new ArrayList<>()).add(pg);
-      }
-    }
-    Map<String, List<Group>> newByName = new HashMap<>();
-    for (Group g : snap.groups()) {
-      if (policy.syncs(g.kind()) && state.groupForSource(g.id()).isEmpty()) {
-        newByName.computeIfAbsent(g.kind() + "|" + groupName(g), k -> new ArrayList<>()).add(g);
-      }
-    }
-    Map<String, ProductGroup> out = new HashMap<>();
-    newByName.forEach(
-        (key, groups) -> {
-          List<ProductGroup> old = vanishedByName.getOrDefault(key, List.of());
-          if (groups.size() == 1 && old.size() == 1) {
-            out.put(groups.get(0).id(), old.get(0));
-          }
-        });
-    return out;
-  }
-
-  private void planGroups() {
-    boolean respect = policy.respectEffectiveDates();
-    Map<String, ProductGroup> rekeyed = groupRekeys();
-    Set<String> rekeyedProductGroups = new HashSet<>();
-    for (Group g : snap.groups()) {
-      if (!policy.syncs(g.kind())) {
-        continue;
-      }
-      String name = groupName(g);
-      String subject = g.subject().orElse(null);
-      ProductGroup pg = state.groupForSource(g.id()).orElse(null);
-      boolean effective = !respect || g.isEffectiveOn(today);
-      if (!effective) {
-        boolean ended = g.effectiveTo().map(d -> d.isBefore(today)).orElse(false);
-        if (pg != null && !pg.archived() && ended) {
-          archives.add(
-              new ArchiveGroup(
-                  GroupRef.of(g.id(), pg.groupId()),
-                  Reason.of(
-                      ReasonCode.GROUP_GONE,
-                      "effectiveTo",
-                      g.effectiveTo().map(LocalDate::toString).orElse(""))));
-        }
-        continue;
-      }
-      ProductGroup previous = pg == null ? rekeyed.get(g.id()) : null;
-      if (previous != null) {
-        GroupRef ref = GroupRef.of(g.id(), previous.groupId());
-        Evidence ev =
-            Evidence.of(
-                "previousSourceGroupId",
-                Objects.requireNonNull(previous.sourceGroupId()),
-                "matchedOn",
-                "KIND_AND_NAME");
-        groupUpdates.add(
-            new UpdateGroup(
-                ref, g.kind(), name, subject, new Reason(ReasonCode.MIS_MIGRATION, ev)));
-        liveGroups.put(g.id(), ref);
-        productGroupToSource.put(previous.groupId(), g.id());
-        rekeyedProductGroups.add(previous.groupId());
-      } else if (pg == null) {
-        groupCreates.add(
-            new CreateGroup(
-                GroupRef.of(g.id(), null),
-                g.kind(),
-                name,
-                subject,
-                Reason.of(ReasonCode.NEW_IN_SOURCE, "kind", g.kind().name())));
-        liveGroups.put(g.id(), GroupRef.of(g.id(), null));
-      } else {
-        GroupRef ref = GroupRef.of(g.id(), pg.groupId());
-        if (pg.archived()
-            || pg.kind() != g.kind()
-            || !pg.name().equals(name)
-            || !Objects.equals(pg.subject(), subject)) {
-          Evidence ev = Evidence.of("kind", pg.kind().name(), "name", pg.name());
-          if (pg.subject() != null) {
-            ev = ev.with("subject", pg.subject());
-          }
-          if (pg.archived()) {
-            ev = ev.with("archived", "true");
-          }
-          groupUpdates.add(
-              new UpdateGroup(
-                  ref, g.kind(), name, subject, new Reason(ReasonCode.GROUP_CHANGED, ev)));
-        }
-        liveGroups.put(g.id(), ref);
-        productGroupToSource.put(pg.groupId(), g.id());
-      }
-    }
-    if (snap.isComplete(EntityType.GROUP)) {
-      for (ProductGroup pg : state.groups()) {
-        String src = pg.sourceGroupId();
-        if (src == null
-            || pg.archived()
-            || !policy.syncs(pg.kind())
-            || rekeyedProductGroups.contains(pg.groupId())) {
-          continue;
-        }
-        if (snap.group(src).isEmpty()) {
-          archives.add(
-              new ArchiveGroup(
-                  GroupRef.of(src, pg.groupId()),
-                  Reason.of(ReasonCode.GROUP_GONE, "groups", Completeness.COMPLETE.name())));
-        }
-      }
-    }
-  }
-
-  private String groupName(Group g) {
-    return g.kind() == io.missync.core.model.GroupKind.YEAR
-        ? policy.yearGroups().map(g.name())
-        : g.name();
   }
 
   // ---------------------------------------------------------------- people
@@ -567,7 +408,7 @@ final class PlanRun {
         }
       }
       fieldUpdates(p, acc, aref);
-      memberships(ref, aref, acc);
+      membershipDiff.diff(ref, aref, acc);
     } else if (acc.active()) {
       deactivate(
           aref, Objects.requireNonNull(notWanted, "a reason for an unwanted person"), onEvidence);
@@ -873,342 +714,21 @@ final class PlanRun {
 
   // ---------------------------------------------------------------- fields
 
-  private @Nullable String desired(Person p, AccountField f) {
-    switch (f) {
-      case FORENAME:
-        return blankToNull(
-            policy.names() == SyncPolicy.NameSource.LEGAL
-                ? p.legalForename().orElse(p.forename())
-                : p.forename());
-      case SURNAME:
-        return blankToNull(
-            policy.names() == SyncPolicy.NameSource.LEGAL
-                ? p.legalSurname().orElse(p.surname())
-                : p.surname());
-      case LEGAL_FORENAME:
-        return p.legalForename().orElse(null);
-      case LEGAL_SURNAME:
-        return p.legalSurname().orElse(null);
-      case MIDDLE_NAMES:
-        return p.middleNames().orElse(null);
-      case TITLE:
-        return p.title().orElse(null);
-      case EMAIL:
-        return p.email().orElse(null);
-      case DATE_OF_BIRTH:
-        return p.dateOfBirth().map(LocalDate::toString).orElse(null);
-      case GENDER:
-        return p.gender().map(Gender::value).orElse(null);
-      case YEAR_GROUP:
-        return p instanceof Student s
-            ? s.yearGroup().map(y -> policy.yearGroups().map(y)).orElse(null)
-            : null;
-      case UPN:
-        return p instanceof Student s ? s.upn().orElse(null) : null;
-      case STAFF_CODE:
-        return p instanceof StaffMember s ? s.staffCode().orElse(null) : null;
-      case JOB_TITLE:
-        return p instanceof StaffMember s ? s.jobTitle().orElse(null) : null;
-      case PHONE:
-        return p instanceof Contact c ? c.phone().orElse(null) : null;
-      case USERNAME:
-        return null;
-    }
-    throw new AssertionError(f);
-  }
-
-  private static @Nullable String blankToNull(String s) {
-    return s.isBlank() ? null : s;
-  }
-
-  private Map<AccountField, String> createFields(Person p) {
-    EnumMap<AccountField, String> m = new EnumMap<>(AccountField.class);
-    for (AccountField f : policy.managedFields()) {
-      String v = desired(p, f);
-      if (v != null) {
-        m.put(f, v);
-      }
-    }
-    return m;
-  }
-
   private void fieldUpdates(Person p, Account acc, AccountRef aref) {
-    Map<AccountField, String> have = acc.fields();
-    Set<AccountField> managed = policy.managedFields();
-    Set<AccountField> owned = policy.productOwnedFields();
-    List<FieldChange> diffs = null;
-    boolean renamed = false;
-    for (AccountField f : FIELDS) {
-      if (f == AccountField.USERNAME || !managed.contains(f) || owned.contains(f)) {
-        continue;
-      }
-      String want = desired(p, f);
-      String cur = have.get(f);
-      if (!Objects.equals(want, cur)) {
-        if (diffs == null) {
-          diffs = new ArrayList<>(2);
-        }
-        diffs.add(new FieldChange(f, cur, want));
-        renamed |= f == AccountField.FORENAME || f == AccountField.SURNAME;
-      }
+    FieldRules.Diff d = fields.diff(p, acc);
+    if (d == null) {
+      return;
     }
-    if (renamed
+    if (d.renamed()
         && policy.renames() == SyncPolicy.RenameAction.REGENERATE_USERNAME
-        && !owned.contains(AccountField.USERNAME)) {
-      pendingRenames.add(new PendingRename(p, acc, aref, diffs));
+        && !policy.productOwnedFields().contains(AccountField.USERNAME)) {
+      pendingRenames.add(new PendingRename(p, acc, aref, d.changes()));
       return;
     }
-    if (diffs != null) {
-      updates.add(new UpdateAccount(aref, diffs, fieldsReason(diffs)));
-    }
-  }
-
-  private static Reason fieldsReason(List<FieldChange> diffs) {
-    StringBuilder names = new StringBuilder();
-    for (FieldChange d : diffs) {
-      if (names.length() > 0) {
-        names.append(',');
-      }
-      names.append(d.field().name());
-    }
-    return Reason.of(ReasonCode.FIELDS_CHANGED, "fields", names.toString());
-  }
-
-  // ---------------------------------------------------------------- memberships
-
-  private static int rank(MembershipRole r) {
-    switch (r) {
-      case MAIN_TEACHER:
-        return 2;
-      case TEACHER:
-        return 1;
-      default:
-        return 0;
-    }
-  }
-
-  private void memberships(PersonRef ref, AccountRef aref, @Nullable Account acc) {
-    Map<String, MembershipRole> have = acc == null ? Map.of() : acc.groups();
-    if (liveGroups.isEmpty() && have.isEmpty()) {
-      return;
-    }
-    // what the source wants, by MIS group id (strongest role when listed more than once)
-    Map<String, MembershipRole> want = new HashMap<>();
-    if (!liveGroups.isEmpty()) {
-      boolean respect = policy.respectEffectiveDates();
-      for (Membership m : snap.membershipsOf(ref)) {
-        if (!liveGroups.containsKey(m.groupId()) || (respect && !m.isEffectiveOn(today))) {
-          continue;
-        }
-        want.merge(m.groupId(), m.role(), (a, b) -> rank(a) >= rank(b) ? a : b);
-      }
-    }
-    // fast path: the account already has exactly the wanted managed memberships
-    int managed = 0;
-    for (String productGroup : have.keySet()) {
-      if (productGroupToSource.containsKey(productGroup)) {
-        managed++;
-      }
-    }
-    if (managed == want.size()) {
-      boolean same = true;
-      for (Map.Entry<String, MembershipRole> e : want.entrySet()) {
-        String pg = Objects.requireNonNull(liveGroups.get(e.getKey())).productGroupId();
-        if (pg == null || have.get(pg) != e.getValue()) {
-          same = false;
-          break;
-        }
-      }
-      if (same) {
-        return;
-      }
-    }
-    Map<String, MembershipRole> current = new HashMap<>();
-    for (Map.Entry<String, MembershipRole> e : have.entrySet()) {
-      String src = productGroupToSource.get(e.getKey());
-      if (src != null) {
-        current.put(src, e.getValue());
-      }
-    }
-    List<String> joins = new ArrayList<>();
-    List<String> leaves = new ArrayList<>();
-    for (Map.Entry<String, MembershipRole> e : want.entrySet()) {
-      MembershipRole cur = current.get(e.getKey());
-      if (cur == null) {
-        joins.add(e.getKey());
-      } else if (cur != e.getValue()) {
-        memberships.add(
-            new JoinGroup(
-                aref,
-                group(e.getKey()),
-                e.getValue(),
-                Reason.of(
-                    ReasonCode.JOINED_GROUP,
-                    "group",
-                    e.getKey(),
-                    "role",
-                    e.getValue().name(),
-                    "previousRole",
-                    cur.name())));
-      }
-    }
-    if (snap.isComplete(EntityType.MEMBERSHIP)) {
-      for (String src : current.keySet()) {
-        if (!want.containsKey(src)) {
-          leaves.add(src);
-        }
-      }
-    }
-    // a single leave and a single join of the same kind is a move
-    EnumMap<io.missync.core.model.GroupKind, int[]> perKind =
-        new EnumMap<>(io.missync.core.model.GroupKind.class);
-    for (String j : joins) {
-      perKind.computeIfAbsent(kindOf(j), k -> new int[2])[0]++;
-    }
-    for (String l : leaves) {
-      perKind.computeIfAbsent(kindOf(l), k -> new int[2])[1]++;
-    }
-    for (String l : leaves) {
-      int[] n = Objects.requireNonNull(perKind.get(kindOf(l)));
-      if (n[0] == 1 && n[1] == 1) {
-        String j = joins.stream().filter(x -> kindOf(x) == kindOf(l)).findFirst().orElseThrow();
-        MembershipRole role = Objects.requireNonNull(want.get(j));
-        memberships.add(
-            new MoveAccount(
-                aref,
-                group(l),
-                group(j),
-                role,
-                Reason.of(ReasonCode.MOVED_GROUP, "from", l, "to", j, "kind", kindOf(l).name())));
-      } else {
-        memberships.add(
-            new LeaveGroup(aref, group(l), Reason.of(ReasonCode.LEFT_GROUP, "group", l)));
-      }
-    }
-    for (String j : joins) {
-      int[] n = Objects.requireNonNull(perKind.get(kindOf(j)));
-      if (n[0] == 1 && n[1] == 1) {
-        continue;
-      }
-      MembershipRole role = Objects.requireNonNull(want.get(j));
-      memberships.add(
-          new JoinGroup(
-              aref,
-              group(j),
-              role,
-              Reason.of(ReasonCode.JOINED_GROUP, "group", j, "role", role.name())));
-    }
-  }
-
-  private GroupRef group(String sourceId) {
-    return Objects.requireNonNull(liveGroups.get(sourceId));
-  }
-
-  private io.missync.core.model.GroupKind kindOf(String sourceId) {
-    return snap.group(sourceId).orElseThrow().kind();
+    updates.add(new UpdateAccount(aref, d.changes(), FieldRules.reason(d.changes())));
   }
 
   // ---------------------------------------------------------------- matching
-
-  private static final MatchTier[] TIER_ORDER = {
-    MatchTier.UPN,
-    MatchTier.FORMER_UPN,
-    MatchTier.NAME_AND_LINKED_STUDENT,
-    MatchTier.EMAIL,
-    MatchTier.NAME_DOB,
-    MatchTier.NAME_YEAR
-  };
-
-  private static MatchConfidence confidence(MatchTier t) {
-    switch (t) {
-      case UPN:
-      case FORMER_UPN:
-      case NAME_AND_LINKED_STUDENT:
-        return MatchConfidence.CERTAIN;
-      case EMAIL:
-        return MatchConfidence.LIKELY;
-      default:
-        return MatchConfidence.POSSIBLE;
-    }
-  }
-
-  /**
-   * The account side of a name key: its legal name when the account holds one (legal name fields
-   * managed), prefixed {@code L|}, else the name it shows, prefixed {@code S|}. The person side
-   * ({@link #personNameKey}) is built from the same kind of name, so that a person whose preferred
-   * name differs from their legal name still matches an account that holds only the preferred one
-   * (issue 13, item 8: the account side used the shown name while the person side used the legal
-   * one, and name tiers missed such people).
-   */
-  private static String accountNameKey(Account a) {
-    Optional<String> lf = a.field(AccountField.LEGAL_FORENAME);
-    Optional<String> ls = a.field(AccountField.LEGAL_SURNAME);
-    if (lf.isPresent() || ls.isPresent()) {
-      String f = lf.or(() -> a.field(AccountField.FORENAME)).orElse("");
-      String s = ls.or(() -> a.field(AccountField.SURNAME)).orElse("");
-      return "L|" + MatchKeys.name(f) + "|" + MatchKeys.name(s);
-    }
-    return "S|"
-        + MatchKeys.name(a.field(AccountField.FORENAME).orElse(""))
-        + "|"
-        + MatchKeys.name(a.field(AccountField.SURNAME).orElse(""));
-  }
-
-  /** The person's name key against accounts holding a legal name, or only a shown one. */
-  private String personNameKey(Person p, boolean legal) {
-    if (legal) {
-      return "L|"
-          + MatchKeys.name(p.legalForename().orElse(p.forename()))
-          + "|"
-          + MatchKeys.name(p.legalSurname().orElse(p.surname()));
-    }
-    String f = desired(p, AccountField.FORENAME);
-    String s = desired(p, AccountField.SURNAME);
-    return "S|" + MatchKeys.name(f == null ? "" : f) + "|" + MatchKeys.name(s == null ? "" : s);
-  }
-
-  private @Nullable String personKey(Person p, MatchTier t, boolean legal) {
-    switch (t) {
-      case UPN:
-        return p instanceof Student s ? s.upn().orElse(null) : null;
-      case FORMER_UPN:
-        return p instanceof Student s ? s.formerUpn().orElse(null) : null;
-      case EMAIL:
-        return p.emailKey().orElse(null);
-      case NAME_DOB:
-        return p.dateOfBirth().map(d -> personNameKey(p, legal) + "|" + d).orElse(null);
-      case NAME_YEAR:
-        return p instanceof Student s
-            ? s.yearGroup()
-                .map(y -> personNameKey(p, legal) + "|" + policy.yearGroups().map(y))
-                .orElse(null)
-            : null;
-      default:
-        return null;
-    }
-  }
-
-  private static @Nullable String accountKey(Account a, MatchTier t) {
-    switch (t) {
-      case UPN:
-      case FORMER_UPN:
-        return a.field(AccountField.UPN)
-            .map(u -> u.toUpperCase(java.util.Locale.ROOT))
-            .orElse(null);
-      case EMAIL:
-        return a.field(AccountField.EMAIL)
-            .map(e -> e.toLowerCase(java.util.Locale.ROOT))
-            .orElse(null);
-      case NAME_DOB:
-        return a.field(AccountField.DATE_OF_BIRTH)
-            .map(d -> accountNameKey(a) + "|" + d)
-            .orElse(null);
-      case NAME_YEAR:
-        return a.field(AccountField.YEAR_GROUP).map(y -> accountNameKey(a) + "|" + y).orElse(null);
-      default:
-        return null;
-    }
-  }
 
   private void matchAndCreate(EntityType type) {
     List<Person> people = pendingOf(type);
@@ -1223,13 +743,13 @@ final class PlanRun {
     if (!candidates.isEmpty()) {
       candidates.sort(Comparator.comparing(Account::accountId));
       EnumMap<MatchTier, Map<String, List<Account>>> index = new EnumMap<>(MatchTier.class);
-      for (MatchTier t : TIER_ORDER) {
+      for (MatchTier t : Correlators.TIER_ORDER) {
         if (!policy.matchTiers().contains(t) || t == MatchTier.NAME_AND_LINKED_STUDENT) {
           continue;
         }
         Map<String, List<Account>> m = new HashMap<>();
         for (Account a : candidates) {
-          String k = accountKey(a, t);
+          String k = Correlators.accountKey(a, t);
           if (k != null) {
             m.computeIfAbsent(k, x -> new ArrayList<>(1)).add(a);
           }
@@ -1262,7 +782,8 @@ final class PlanRun {
       for (Map.Entry<String, List<Person>> e : byAccount.entrySet()) {
         if (e.getValue().size() == 1
             && !duplicateKeyed.contains(e.getValue().get(0).ref())
-            && confidence(Objects.requireNonNull(proposals.get(e.getValue().get(0))).tier)
+            && Correlators.confidence(
+                    Objects.requireNonNull(proposals.get(e.getValue().get(0))).tier)
                 == MatchConfidence.CERTAIN) {
           surelyTaken.add(e.getKey());
         }
@@ -1311,12 +832,12 @@ final class PlanRun {
       Match m = Objects.requireNonNull(proposals.get(p));
       Account acc = m.accounts.get(0);
       claimedAccounts.add(acc.accountId());
-      MatchConfidence conf = confidence(m.tier);
+      MatchConfidence conf = Correlators.confidence(m.tier);
       String matchedOn = m.tier.name();
       if (m.tier == MatchTier.EMAIL
           && p.entityType() == EntityType.STAFF
           && migrationUnderway()
-          && surnameAgrees(p, acc)) {
+          && Correlators.surnameAgrees(p, acc)) {
         // in a migration a member of staff whose work email and surname both agree is certain
         conf = MatchConfidence.CERTAIN;
         matchedOn = "EMAIL_AND_SURNAME";
@@ -1352,13 +873,13 @@ final class PlanRun {
       }
       pendingCreates.add(p);
       activated.add(ref);
-      memberships(ref, AccountRef.pending(ref), null);
+      membershipDiff.diff(ref, AccountRef.pending(ref), null);
     }
   }
 
   private void ambiguous(Person p, Match m) {
     List<String> ids = new ArrayList<>();
-    boolean certain = confidence(m.tier) == MatchConfidence.CERTAIN;
+    boolean certain = Correlators.confidence(m.tier) == MatchConfidence.CERTAIN;
     for (Account a : m.accounts) {
       ids.add(a.accountId());
       claimedAccounts.add(a.accountId());
@@ -1371,17 +892,6 @@ final class PlanRun {
           new ReviewItem.AmbiguousMatch(
               p.ref(), ids, Reason.of(ReasonCode.AMBIGUOUS_MATCH, "matchedOn", m.tier.name())));
     }
-  }
-
-  /** True when a surname of the person (legal or shown) is a surname the account holds. */
-  private static boolean surnameAgrees(Person p, Account a) {
-    Set<String> mine = new HashSet<>(2);
-    mine.add(MatchKeys.name(p.surname()));
-    p.legalSurname().ifPresent(x -> mine.add(MatchKeys.name(x)));
-    Optional<String> shown = a.field(AccountField.SURNAME);
-    Optional<String> legal = a.field(AccountField.LEGAL_SURNAME);
-    return (shown.isPresent() && mine.contains(MatchKeys.name(shown.get())))
-        || (legal.isPresent() && mine.contains(MatchKeys.name(legal.get())));
   }
 
   private void rekey(Person p, Account acc, String matchedOn, MatchConfidence conf) {
@@ -1405,7 +915,7 @@ final class PlanRun {
 
   private @Nullable Match find(
       Person p, EnumMap<MatchTier, Map<String, List<Account>>> index, Map<String, Account> byId) {
-    for (MatchTier t : TIER_ORDER) {
+    for (MatchTier t : Correlators.TIER_ORDER) {
       if (!policy.matchTiers().contains(t)) {
         continue;
       }
@@ -1414,10 +924,10 @@ final class PlanRun {
         hits = p instanceof Contact c ? byLinkedStudent(c, byId) : List.of();
       } else {
         Map<String, List<Account>> m = index.get(t);
-        String k = personKey(p, t, true);
+        String k = correlators.personKey(p, t, true);
         hits = k == null || m == null ? List.of() : m.getOrDefault(k, List.of());
         if (m != null && (t == MatchTier.NAME_DOB || t == MatchTier.NAME_YEAR)) {
-          String shown = personKey(p, t, false);
+          String shown = correlators.personKey(p, t, false);
           List<Account> more = shown == null ? List.of() : m.getOrDefault(shown, List.of());
           if (!more.isEmpty()) {
             if (hits.isEmpty()) {
@@ -1449,8 +959,8 @@ final class PlanRun {
       }
       productLinksByStudent = byStudent;
     }
-    String legalKey = personNameKey(c, true);
-    String shownKey = personNameKey(c, false);
+    String legalKey = correlators.personNameKey(c, true);
+    String shownKey = correlators.personNameKey(c, false);
     TreeMap<String, Account> hits = new TreeMap<>();
     for (GuardianLink l : snap.linksOfContact(c.id())) {
       String studentAccount = accountIdAfter(l.student());
@@ -1459,7 +969,7 @@ final class PlanRun {
       }
       for (String contactAccount : byStudent.getOrDefault(studentAccount, List.of())) {
         Account a = candidates.get(contactAccount);
-        String k = a == null ? null : accountNameKey(a);
+        String k = a == null ? null : Correlators.accountNameKey(a);
         if (a != null && (legalKey.equals(k) || shownKey.equals(k))) {
           hits.put(a.accountId(), a);
         }
@@ -1649,7 +1159,7 @@ final class PlanRun {
         creates.add(
             new CreateAccount(
                 AccountRef.pending(p.ref()),
-                createFields(p),
+                fields.createFields(p),
                 name,
                 credentials.passwordPolicyFor(p),
                 null,
@@ -1666,7 +1176,7 @@ final class PlanRun {
         if (!name.equals(own)) {
           diffs.add(new FieldChange(AccountField.USERNAME, own, name));
         }
-        updates.add(new UpdateAccount(r.ref, diffs, fieldsReason(diffs)));
+        updates.add(new UpdateAccount(r.ref, diffs, FieldRules.reason(diffs)));
       }
     }
   }
