@@ -136,20 +136,14 @@ final class GroupStage {
                 Objects.requireNonNull(previous.sourceGroupId()),
                 "matchedOn",
                 "KIND_AND_NAME");
-        groupUpdates.add(
-            new UpdateGroup(
-                ref, g.kind(), name, subject, new Reason(ReasonCode.MIS_MIGRATION, ev)));
+        groupUpdates.add(new UpdateGroup(ref, g.kind(), name, subject, Rekeys.group(ev)));
         liveGroups.put(g.id(), ref);
         productGroupToSource.put(previous.groupId(), g.id());
         rekeyedProductGroups.add(previous.groupId());
       } else if (pg == null) {
         groupCreates.add(
             new CreateGroup(
-                GroupRef.of(g.id(), null),
-                g.kind(),
-                name,
-                subject,
-                Reason.of(ReasonCode.NEW_IN_SOURCE, "kind", g.kind().name())));
+                GroupRef.of(g.id(), null), g.kind(), name, subject, Joiners.group(g.kind())));
         liveGroups.put(g.id(), GroupRef.of(g.id(), null));
       } else {
         GroupRef ref = GroupRef.of(g.id(), pg.groupId());

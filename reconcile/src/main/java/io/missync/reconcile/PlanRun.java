@@ -25,7 +25,6 @@ import io.missync.core.plan.PlanBasis;
 import io.missync.core.plan.PlanStatistics;
 import io.missync.core.plan.ReactivateAccount;
 import io.missync.core.plan.Reason;
-import io.missync.core.plan.ReasonCode;
 import io.missync.core.plan.RekeyAccount;
 import io.missync.core.plan.ReviewItem;
 import io.missync.core.plan.UnlinkGuardian;
@@ -150,22 +149,22 @@ final class PlanRun {
     new GroupStage(policy, state, snap, today, migrationUnderway())
         .plan(groupCreates, groupUpdates, archives, liveGroups, productGroupToSource);
     if (policy.syncs(EntityType.STUDENT)) {
-      duplicateKeys(EntityType.STUDENT);
+      DuplicateKeys.find(snap, EntityType.STUDENT, duplicateKeyed, reviews);
       for (Student s : snap.students()) {
         boolean leaver = policy.leavingDateMakesLeaver() && passed(s.leavingDate());
         if (!leaver && notYetAdmitted(s)) {
           continue;
         }
-        person(s, !leaver, leaver ? leavingReason(s) : null, true, leaver);
+        person(s, !leaver, leaver ? Leavers.leavingDate(s) : null, true, leaver);
       }
       matchAndCreate(EntityType.STUDENT);
       leavers(EntityType.STUDENT);
     }
     if (policy.syncs(EntityType.STAFF)) {
-      duplicateKeys(EntityType.STAFF);
+      DuplicateKeys.find(snap, EntityType.STAFF, duplicateKeyed, reviews);
       for (StaffMember s : snap.staff()) {
         boolean leaver = policy.employmentEndMakesLeaver() && employmentOver(s.employmentEnd());
-        person(s, !leaver, leaver ? employmentReason(s) : null, true, leaver);
+        person(s, !leaver, leaver ? Leavers.employmentEnded(s) : null, true, leaver);
       }
       matchAndCreate(EntityType.STAFF);
       leavers(EntityType.STAFF);
@@ -177,12 +176,7 @@ final class PlanRun {
       planGuardianLinks();
     }
     for (SnapshotProblem p : snap.problems()) {
-      reviews.add(
-          new ReviewItem.RejectedRow(
-              p.entityType(),
-              p.recordKey(),
-              p.message(),
-              Reason.of(ReasonCode.REJECTED_ROW, "problem", p.kind().name())));
+      reviews.add(RejectedRows.of(p));
     }
     chooseUsernames();
     return assemble();
@@ -206,18 +200,6 @@ final class PlanRun {
 
   private List<Change> deactivationsOf(EntityType t) {
     return of(deactivations, t);
-  }
-
-  private static Reason leavingReason(Student s) {
-    return new Reason(
-        ReasonCode.LEAVING_DATE_PASSED,
-        Evidence.of("leavingDate", s.leavingDate().map(LocalDate::toString).orElse("")));
-  }
-
-  private static Reason employmentReason(StaffMember s) {
-    return new Reason(
-        ReasonCode.EMPLOYMENT_ENDED,
-        Evidence.of("employmentEnd", s.employmentEnd().map(LocalDate::toString).orElse("")));
   }
 
   // ---------------------------------------------------------------- survey
@@ -269,52 +251,6 @@ final class PlanRun {
     }
     Account acc = state.accountFor(s.ref()).orElse(null);
     return acc == null || !acc.active();
-  }
-
-  /**
-   * Keys that must be unique among the people of a type and are not (two pupils with one UPN, two
-   * staff with one email): one review item per key; the people sharing it are neither created nor
-   * re-keyed on any match while it stands (their matches are reviewed instead).
-   */
-  private void duplicateKeys(EntityType type) {
-    Map<String, List<PersonRef>> byKey = new HashMap<>();
-    String keyName;
-    if (type == EntityType.STUDENT) {
-      keyName = "UPN";
-      for (Student s : snap.students()) {
-        String upn = s.upn().orElse(null);
-        if (upn != null && snap.studentsByUpn(upn).size() > 1) {
-          byKey.computeIfAbsent(upn, k -> new ArrayList<>(2)).add(s.ref());
-        }
-      }
-    } else {
-      keyName = "EMAIL";
-      Map<String, List<PersonRef>> all = new HashMap<>();
-      for (StaffMember s : snap.staff()) {
-        s.emailKey().ifPresent(k -> all.computeIfAbsent(k, x -> new ArrayList<>(1)).add(s.ref()));
-      }
-      all.forEach(
-          (k, v) -> {
-            if (v.size() > 1) {
-              byKey.put(k, v);
-            }
-          });
-    }
-    for (List<PersonRef> people : byKey.values()) {
-      people.sort(Comparator.naturalOrder());
-      duplicateKeyed.addAll(people);
-      reviews.add(
-          new ReviewItem.DuplicateKey(
-              type,
-              keyName,
-              people,
-              Reason.of(
-                  ReasonCode.DUPLICATE_KEY,
-                  "key",
-                  keyName,
-                  "people",
-                  Integer.toString(people.size()))));
-    }
   }
 
   // ---------------------------------------------------------------- groups
@@ -384,7 +320,7 @@ final class PlanRun {
       // an operator's emergency deactivation stands until the MIS agrees: never reactivated; one
       // still active (flagged, not yet applied) goes now
       if (acc.active()) {
-        deactivate(aref, Reason.of(ReasonCode.OPERATOR_SUSPENDED, "suspended", "true"), true);
+        deactivate(aref, OperatorSuspensions.suspended(), true);
       }
       return;
     }
@@ -394,15 +330,12 @@ final class PlanRun {
             Evidence.of(
                 "deactivatedOn", acc.deactivatedOn().map(LocalDate::toString).orElse("unknown"));
         if (policy.rejoiners() == SyncPolicy.RejoinerAction.REACTIVATE) {
-          reactivations.add(new ReactivateAccount(aref, new Reason(ReasonCode.REJOINED, ev)));
+          reactivations.add(new ReactivateAccount(aref, Rejoiners.rejoined(ev)));
           activated.add(ref);
         } else {
           reviews.add(
               new ReviewItem.PossibleDuplicate(
-                  ref,
-                  acc.accountId(),
-                  MatchConfidence.CERTAIN,
-                  new Reason(ReasonCode.REJOINED, ev)));
+                  ref, acc.accountId(), MatchConfidence.CERTAIN, Rejoiners.rejoined(ev)));
           held.add(ref);
           return;
         }
@@ -443,14 +376,7 @@ final class PlanRun {
     Optional<LocalDate> since = acc.deactivatedOn();
     if (grace.isPresent() && since.isPresent() && !today.isBefore(since.get().plus(grace.get()))) {
       deletes.add(
-          new DeleteAccount(
-              aref,
-              Reason.of(
-                  ReasonCode.GRACE_PERIOD_EXPIRED,
-                  "deactivatedOn",
-                  since.get().toString(),
-                  "gracePeriod",
-                  grace.get().toString())));
+          new DeleteAccount(aref, HardDeletes.gracePeriodExpired(since.get(), grace.get())));
     }
   }
 
@@ -490,16 +416,8 @@ final class PlanRun {
           deactivate(
               aref,
               deleted
-                  ? Reason.of(
-                      ReasonCode.DELETED_IN_SOURCE,
-                      type.name().toLowerCase(java.util.Locale.ROOT),
-                      snap.completeness(type).name(),
-                      "deletedBy",
-                      snap.source().sourceKind())
-                  : Reason.of(
-                      ReasonCode.LEFT_SOURCE,
-                      type.name().toLowerCase(java.util.Locale.ROOT),
-                      Completeness.COMPLETE.name()),
+                  ? Leavers.deleted(type, snap.completeness(type), snap.source().sourceKind())
+                  : Leavers.leftSource(type),
               deleted);
         } else {
           maybeDelete(acc, aref);
@@ -511,7 +429,7 @@ final class PlanRun {
           // read could see them go): a contact goes with its last student, in the same run
           deactivate(
               aref,
-              Reason.of(ReasonCode.NO_ACTIVE_STUDENT, "productLinks", "inactive"),
+              ContactsFollowLastChild.productLinksInactive(),
               linked == NONE_ACTIVE_ON_EVIDENCE);
         }
       }
@@ -619,17 +537,9 @@ final class PlanRun {
       Reason why = null;
       if (!wanted) {
         if (!eligibleContact || eligibleLinks == 0) {
-          why =
-              Reason.of(
-                  ReasonCode.NOT_ELIGIBLE,
-                  "eligibleLinks",
-                  Integer.toString(eligibleLinks),
-                  "emailRequiredAndMissing",
-                  Boolean.toString(!eligibleContact));
+          why = ContactsFollowLastChild.notEligible(eligibleLinks, !eligibleContact);
         } else {
-          why =
-              Reason.of(
-                  ReasonCode.NO_ACTIVE_STUDENT, "eligibleLinks", Integer.toString(eligibleLinks));
+          why = ContactsFollowLastChild.noActiveStudent(eligibleLinks);
         }
       }
       boolean evidence = false;
@@ -649,12 +559,7 @@ final class PlanRun {
             // the snapshot shows its remaining links are no longer eligible
             deactivate(
                 AccountRef.of(c.ref(), acc.accountId()),
-                Reason.of(
-                    ReasonCode.NO_ACTIVE_STUDENT,
-                    "eligibleLinks",
-                    Integer.toString(eligibleLinks),
-                    "productLinks",
-                    "inactive"),
+                ContactsFollowLastChild.productLinksInactive(eligibleLinks),
                 linked == NONE_ACTIVE_ON_EVIDENCE);
             continue;
           }
@@ -859,10 +764,7 @@ final class PlanRun {
                 p.ref(),
                 acc.accountId(),
                 duplicate ? MatchConfidence.POSSIBLE : conf,
-                duplicate
-                    ? Reason.of(
-                        ReasonCode.UNCERTAIN_MATCH, "matchedOn", matchedOn, "duplicateKey", "true")
-                    : Reason.of(ReasonCode.UNCERTAIN_MATCH, "matchedOn", matchedOn)));
+                UncertainMatches.uncertain(matchedOn, duplicate)));
         held.add(p.ref());
       }
     }
@@ -889,8 +791,7 @@ final class PlanRun {
     }
     if (held.add(p.ref())) {
       reviews.add(
-          new ReviewItem.AmbiguousMatch(
-              p.ref(), ids, Reason.of(ReasonCode.AMBIGUOUS_MATCH, "matchedOn", m.tier.name())));
+          new ReviewItem.AmbiguousMatch(p.ref(), ids, UncertainMatches.ambiguous(m.tier.name())));
     }
   }
 
@@ -904,9 +805,9 @@ final class PlanRun {
     if (migrationAnnounced) {
       ev = ev.with("migrationAnnounced", "true");
     }
-    ReasonCode code =
-        previous != null ? ReasonCode.MIS_MIGRATION : ReasonCode.MATCHED_EXISTING_ACCOUNT;
-    rekeys.add(new RekeyAccount(acc.accountId(), previous, ref, conf, new Reason(code, ev)));
+    rekeys.add(
+        new RekeyAccount(
+            acc.accountId(), previous, ref, conf, Rekeys.person(previous != null, ev)));
     rekeyedTo.put(ref, acc.accountId());
     rekeyedAccounts.put(acc.accountId(), ref);
     activated.add(ref);
@@ -1051,12 +952,7 @@ final class PlanRun {
                     l.relationship(),
                     l.parentalResponsibility(),
                     priority,
-                    Reason.of(
-                        ReasonCode.RELATIONSHIP_CHANGED,
-                        "relationship",
-                        have.relationship().value(),
-                        "parentalResponsibility",
-                        Boolean.toString(have.parentalResponsibility()))));
+                    GuardianLinkRules.changed(have.relationship(), have.parentalResponsibility())));
           }
           continue;
         }
@@ -1068,7 +964,7 @@ final class PlanRun {
               l.relationship(),
               l.parentalResponsibility(),
               priority,
-              Reason.of(ReasonCode.GUARDIAN_ADDED, "relationship", l.relationship().value())));
+              GuardianLinkRules.added(l.relationship())));
     }
     boolean complete = snap.isComplete(EntityType.GUARDIAN_LINK);
     // a partial read cannot unlink by absence, only the links it shows are no longer eligible
@@ -1109,12 +1005,7 @@ final class PlanRun {
           new UnlinkGuardian(
               AccountRef.of(cp, ca.accountId()),
               AccountRef.of(sp, sa.accountId()),
-              Reason.of(
-                  ReasonCode.GUARDIAN_REMOVED,
-                  "relationship",
-                  pl.relationship().value(),
-                  complete ? "guardianLinks" : "eligible",
-                  complete ? Completeness.COMPLETE.name() : "false"));
+              GuardianLinkRules.removed(pl.relationship(), complete));
       guardianLinks.add(u);
       // backed by evidence: the snapshot shows the link is no longer eligible, or an end of it was
       // deactivated on evidence in this plan
@@ -1163,7 +1054,7 @@ final class PlanRun {
                 name,
                 credentials.passwordPolicyFor(p),
                 null,
-                Reason.of(ReasonCode.NEW_IN_SOURCE, "type", p.entityType().name())));
+                Joiners.account(p.entityType())));
       } else {
         PendingRename r = (PendingRename) w;
         String own = r.account.username().orElse(null);
