@@ -26,9 +26,12 @@ import io.missync.core.plan.UpdateAccount;
 import io.missync.core.plan.UpdateGroup;
 import io.missync.core.spi.ApplyOutcome;
 import io.missync.core.spi.ApplyRecord;
+import io.missync.core.spi.ChangeContext;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.ChangeSink;
 import io.missync.core.spi.CredentialPolicy;
+import io.missync.core.spi.Lease;
+import io.missync.core.spi.SchoolBusyException;
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.state.Account;
 import io.missync.core.state.AccountField;
@@ -37,6 +40,7 @@ import io.missync.core.state.ProductGuardianLink;
 import io.missync.core.state.StateUpdate;
 import io.missync.core.state.TargetState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -44,6 +48,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,10 +77,19 @@ import org.slf4j.LoggerFactory;
  *       Each outcome is journaled as it happens: a half-applied plan stays in the journal as
  *       unfinished, and {@link SyncRunner} closes it as ABORTED on the next run; the stored state
  *       holds exactly what was applied, so the next plan carries on from there.
+ *   <li>Every journal write is made under the school's {@link Lease}; the applier renews it each
+ *       time a third of its term has passed, so a long apply keeps the school. A run whose lease
+ *       was taken over stops at its next journal write ({@link
+ *       io.missync.core.spi.LeaseLostException}).
+ *   <li>The cost of each change does not grow with the plan: the journal, the working state and the
+ *       guardian links a deleted account takes with it are looked up, never scanned.
  * </ul>
  */
 public final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+
+  /** How long a lease taken by {@link #apply(Plan)} lasts between renewals. */
+  public static final Duration DEFAULT_LEASE_TTL = Duration.ofMinutes(10);
 
   /** The start of the journaled message of a change whose sink call threw. */
   public static final String SINK_THREW = "the sink threw ";
@@ -116,14 +130,45 @@ public final class Applier {
   }
 
   /**
-   * Applies the plan.
+   * Applies the plan under a lease of its own: takes the school's lease without waiting, applies,
+   * and gives the lease up.
    *
    * @throws io.missync.core.spi.StaleStateException if the state moved on since the plan
+   * @throws SchoolBusyException if another run holds the school's lease
    */
   public ApplyReport apply(Plan plan) {
     String school = plan.schoolId();
+    String holder = "applier/" + UUID.randomUUID();
+    Lease lease =
+        store
+            .tryAcquireLease(school, holder, DEFAULT_LEASE_TTL)
+            .orElseThrow(
+                () ->
+                    new SchoolBusyException(
+                        school, store.lease(school).map(Lease::holder).orElse("?"), Duration.ZERO));
+    try {
+      return apply(plan, lease, DEFAULT_LEASE_TTL, SyncListener.NONE);
+    } finally {
+      store.releaseLease(lease);
+    }
+  }
+
+  /**
+   * Applies the plan under the caller's lease of the plan's school, renewing it for {@code
+   * leaseTtl} each time a third of that has passed, and telling {@code listener} of each change.
+   *
+   * @throws io.missync.core.spi.StaleStateException if the state moved on since the plan
+   * @throws io.missync.core.spi.LeaseLostException if another run took the school over
+   */
+  public ApplyReport apply(Plan plan, Lease lease, Duration leaseTtl, SyncListener listener) {
+    String school = plan.schoolId();
+    if (!lease.schoolId().equals(school)) {
+      throw new IllegalArgumentException("the lease is for another school");
+    }
     List<Change> changes = plan.changes();
-    store.beginApply(school, plan.id(), plan.stateVersion(), changes.size());
+    store.beginApply(lease, plan.id(), plan.stateVersion(), changes.size());
+    long renewEvery = Math.max(1, leaseTtl.toNanos() / 3);
+    long renewed = System.nanoTime();
     TargetState working = store.load(school);
     Run run = new Run(working, LocalDate.ofInstant(clock.instant(), schoolZone));
     int applied = 0;
@@ -132,6 +177,7 @@ public final class Applier {
     long version = working.version();
     for (int i = 0; i < changes.size(); i++) {
       Change planned = changes.get(i);
+      ChangeContext context = new ChangeContext(school, plan.id(), i, changes.size());
       Change change = planned.accept(run.resolver).orElse(null);
       ChangeResult result;
       StateUpdate update = StateUpdate.none();
@@ -139,7 +185,7 @@ public final class Applier {
         result = new ChangeResult.Skipped("depends on a change that did not apply");
       } else {
         try {
-          result = send(change);
+          result = send(context, change);
         } catch (RuntimeException e) {
           // a sink that throws breaks its contract, but one broken change must not stop the rest
           // of the plan (the leavers in it would keep access): the change is journaled as failed,
@@ -175,15 +221,20 @@ public final class Applier {
       }
       version =
           store.recordOutcome(
-              school,
+              lease,
               plan.id(),
               i,
               new ApplyOutcome(planned.kind(), subject(planned), result, update));
       run.record(update);
+      listener.changeApplied(context, planned.kind(), result);
+      if (System.nanoTime() - renewed >= renewEvery) {
+        lease = store.renewLease(lease, leaseTtl);
+        renewed = System.nanoTime();
+      }
     }
     ApplyRecord.Status status =
         failed == 0 ? ApplyRecord.Status.COMPLETED : ApplyRecord.Status.COMPLETED_WITH_FAILURES;
-    store.finishApply(school, plan.id(), status);
+    store.finishApply(lease, plan.id(), status);
     LOG.info(
         "applied plan {}: {} applied, {} failed, {} skipped", plan.id(), applied, failed, skipped);
     return new ApplyReport(plan.id(), applied, failed, skipped, version, status);
@@ -194,16 +245,16 @@ public final class Applier {
     return new ChangeResult.Failed(SINK_THREW + e.getClass().getName(), false);
   }
 
-  private ChangeResult send(Change change) {
+  private ChangeResult send(ChangeContext context, Change change) {
     if (change instanceof CreateAccount create) {
       Secret secret = credentials.passwords(create.passwordPolicy()).generate();
       try {
-        return sink.apply(create.withInitialPassword(secret));
+        return sink.apply(context, create.withInitialPassword(secret));
       } finally {
         secret.clear();
       }
     }
-    return sink.apply(change);
+    return sink.apply(context, change);
   }
 
   /** Ids of the change's subject, for the journal; never names or field values. */
@@ -243,6 +294,10 @@ public final class Applier {
     private final Map<String, ProductGroup> groups = new HashMap<>();
     private final Map<String, ProductGuardianLink> addedLinks = new HashMap<>();
     private final java.util.Set<String> removedLinks = new java.util.HashSet<>();
+    // the keys of added links by both their accounts, and of the base state's links (built on the
+    // first delete), so that a delete looks its links up instead of scanning every link
+    private final Map<String, java.util.Set<String>> addedLinksByAccount = new HashMap<>();
+    private @Nullable Map<String, List<String>> baseLinksByAccount;
     final Resolver resolver = new Resolver();
 
     Run(TargetState base, LocalDate today) {
@@ -269,7 +324,28 @@ public final class Applier {
       for (ProductGuardianLink l : u.guardianLinks()) {
         removedLinks.remove(l.key());
         addedLinks.put(l.key(), l);
+        addedLinksByAccount
+            .computeIfAbsent(l.contactAccountId(), k -> new java.util.HashSet<>())
+            .add(l.key());
+        addedLinksByAccount
+            .computeIfAbsent(l.studentAccountId(), k -> new java.util.HashSet<>())
+            .add(l.key());
       }
+    }
+
+    private List<String> baseLinksOf(String accountId) {
+      Map<String, List<String>> index = baseLinksByAccount;
+      if (index == null) {
+        index = new HashMap<>();
+        for (ProductGuardianLink l : base.guardianLinks()) {
+          index.computeIfAbsent(l.contactAccountId(), k -> new ArrayList<>()).add(l.key());
+          if (!l.studentAccountId().equals(l.contactAccountId())) {
+            index.computeIfAbsent(l.studentAccountId(), k -> new ArrayList<>()).add(l.key());
+          }
+        }
+        baseLinksByAccount = index;
+      }
+      return index.getOrDefault(accountId, List.of());
     }
 
     Optional<Account> account(String id) {
@@ -399,20 +475,19 @@ public final class Applier {
       }
       if (change instanceof DeleteAccount c) {
         String id = c.account().account().orElseThrow();
-        List<String> links = new ArrayList<>();
-        for (ProductGuardianLink l : base.guardianLinks()) {
-          if ((l.contactAccountId().equals(id) || l.studentAccountId().equals(id))
-              && !removedLinks.contains(l.key())) {
-            links.add(l.key());
+        java.util.TreeSet<String> links = new java.util.TreeSet<>();
+        for (String key : baseLinksOf(id)) {
+          if (!removedLinks.contains(key)) {
+            links.add(key);
           }
         }
-        for (ProductGuardianLink l : addedLinks.values()) {
-          if (l.contactAccountId().equals(id) || l.studentAccountId().equals(id)) {
-            links.add(l.key());
+        for (String key : addedLinksByAccount.getOrDefault(id, java.util.Set.of())) {
+          if (addedLinks.containsKey(key)) {
+            links.add(key);
           }
         }
-        links.sort(null);
-        return new StateUpdate(List.of(), List.of(id), List.of(), List.of(), List.of(), links);
+        return new StateUpdate(
+            List.of(), List.of(id), List.of(), List.of(), List.of(), new ArrayList<>(links));
       }
       if (change instanceof RekeyAccount c) {
         Account acc =

@@ -1,5 +1,6 @@
 package io.missync.reconcile;
 
+import io.missync.core.EntityType;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.plan.GateVerdict;
 import io.missync.core.plan.HoldReason;
@@ -11,16 +12,25 @@ import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.ChangeSink;
 import io.missync.core.spi.CredentialPolicy;
 import io.missync.core.spi.HeldPlan;
+import io.missync.core.spi.Lease;
+import io.missync.core.spi.ReadProgress;
+import io.missync.core.spi.SchoolBusyException;
 import io.missync.core.spi.SnapshotSource;
 import io.missync.core.spi.SnapshotUnavailableException;
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.state.TargetState;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,19 +39,30 @@ import org.slf4j.LoggerFactory;
  * One sync, end to end: source -> planner -> safety gate -> applier, with an audit trail.
  *
  * <ol>
- *   <li>Applies that a crash left unfinished are closed as ABORTED (the stored state already holds
- *       exactly what they applied, so the new plan simply carries on from there).
+ *   <li>The run takes the school's {@link Lease} in the store, so that one run at a time reads,
+ *       plans and applies each school, across threads and (with a shared store) processes. If
+ *       another run holds it, this one waits up to {@link Builder#leaseWait} and then throws {@link
+ *       SchoolBusyException}, having done nothing. A lease whose holder died (it expired, see
+ *       {@link Builder#leaseTtl}) is taken over. The lease is renewed as the run goes and given up
+ *       when it ends, however it ends.
+ *   <li>Holding the lease, the run closes as ABORTED the applies left unfinished by a run that no
+ *       longer holds it (crashed, killed, or taken over): the stored state already holds exactly
+ *       what they applied, so the new plan simply carries on from there. A run never closes the
+ *       journal of a run that still holds the lease.
  *   <li>The source is read (full, or incremental from a previous snapshot).
  *   <li>The planner computes the plan from the stored state; the gate judges it.
- *   <li>A plan without changes is NOTHING_TO_DO, unless it has review items and the gate holds it
- *       ({@link GatePolicy#holdOnReviewItems()}): then it is held like any other plan, so that the
- *       review items reach the review flow.
+ *   <li>A plan the gate holds is held, whatever it contains: also a plan without changes (every
+ *       people type absent from the read, a plan of review items only under {@link
+ *       GatePolicy#holdOnReviewItems()}), so that it reaches the review flow. A plan without
+ *       changes that the gate lets through is NOTHING_TO_DO.
  *   <li>APPLY: the plan is applied. HOLD: the plan is stored as held, unless a person already
  *       approved a held plan with the same id (the same inputs give the same id), in which case it
  *       is applied now; a discarded one is left alone.
  * </ol>
  *
- * Audit events and INFO logs carry ids and counts only.
+ * Audit events and INFO logs carry ids and counts only. What the run does is told to the {@link
+ * SyncListener}s registered on the builder (the {@linkplain SyncListener#logging() DEBUG logger}
+ * always).
  */
 public final class SyncRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
@@ -52,6 +73,10 @@ public final class SyncRunner {
   private final SafetyGate gate;
   private final Applier applier;
   private final Clock clock;
+  private final SyncListener listener;
+  private final Duration leaseWait;
+  private final Duration leaseTtl;
+  private final String runnerId;
 
   private SyncRunner(Builder b) {
     this.source = Objects.requireNonNull(b.source, "source");
@@ -62,6 +87,13 @@ public final class SyncRunner {
     this.planner = new Planner(b.policy, credentials, clock);
     this.gate = new SafetyGate(b.gatePolicy);
     this.applier = new Applier(store, sink, credentials, clock, b.policy.schoolZone());
+    List<SyncListener> all = new ArrayList<>();
+    all.add(SyncListener.logging());
+    all.addAll(b.listeners);
+    this.listener = new Listeners(all);
+    this.leaseWait = b.leaseWait;
+    this.leaseTtl = b.leaseTtl;
+    this.runnerId = b.runnerId;
   }
 
   public static Builder builder() {
@@ -83,18 +115,82 @@ public final class SyncRunner {
    */
   public RunResult run(
       String schoolId, @Nullable MisSnapshot previous, boolean migrationAnnounced) {
+    Lease lease;
+    try {
+      lease = acquire(schoolId);
+    } catch (RuntimeException e) {
+      listener.failed(schoolId, e);
+      throw e;
+    }
+    try {
+      RunResult result = run(lease, previous, migrationAnnounced);
+      listener.finished(schoolId, result);
+      return result;
+    } catch (RuntimeException e) {
+      listener.failed(schoolId, e);
+      throw e;
+    } finally {
+      try {
+        store.releaseLease(lease);
+      } catch (RuntimeException e) {
+        // the lease lapses at its expiry anyway; the run's own outcome or error matters more
+        LOG.warn("school {}: could not give up the lease ({})", schoolId, e.getClass().getName());
+      }
+    }
+  }
+
+  /** Takes the school's lease, waiting up to {@code leaseWait} for another run to give it up. */
+  private Lease acquire(String schoolId) {
+    String holder = runnerId + "/" + UUID.randomUUID();
+    long start = System.nanoTime();
+    long deadline = start + leaseWait.toNanos();
+    boolean told = false;
+    while (true) {
+      Optional<Lease> got = store.tryAcquireLease(schoolId, holder, leaseTtl);
+      if (got.isPresent()) {
+        return got.get();
+      }
+      String other = store.lease(schoolId).map(Lease::holder).orElse("?");
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new SchoolBusyException(schoolId, other, Duration.ofNanos(System.nanoTime() - start));
+      }
+      if (!told) {
+        listener.waitingForSchool(schoolId, other);
+        told = true;
+      }
+      try {
+        TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL.toNanos()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SchoolBusyException(schoolId, other, Duration.ofNanos(System.nanoTime() - start));
+      }
+    }
+  }
+
+  private static final Duration POLL = Duration.ofMillis(100);
+
+  private RunResult run(Lease lease, @Nullable MisSnapshot previous, boolean migrationAnnounced) {
+    String schoolId = lease.schoolId();
     for (ApplyRecord r : store.unfinishedApplies(schoolId)) {
-      store.finishApply(schoolId, r.planId(), ApplyRecord.Status.ABORTED);
+      // we hold the lease, so whoever began this apply no longer does: it died or was taken over
+      store.finishApply(lease, r.planId(), ApplyRecord.Status.ABORTED);
       audit(schoolId, "apply.aborted", r.planId(), Map.of("recorded", "" + r.outcomes().size()));
       LOG.warn("closed unfinished apply of plan {} for school {}", r.planId(), schoolId);
     }
     MisSnapshot snapshot;
+    ProgressForwarder progress = new ProgressForwarder(schoolId);
     try {
-      snapshot = previous == null ? source.fetchFull() : source.fetchIncremental(previous);
+      snapshot =
+          previous == null
+              ? source.fetchFull(progress)
+              : source.fetchIncremental(previous, progress);
     } catch (SnapshotUnavailableException e) {
       audit(schoolId, "source.unavailable", "", Map.of("error", e.getClass().getSimpleName()));
       throw e;
     }
+    progress.totals(snapshot);
+    lease = store.renewLease(lease, leaseTtl);
     TargetState state = store.load(schoolId);
     boolean inProgress = !migrationAnnounced && migrationInProgress(schoolId);
     PlanBasis.Migration signal =
@@ -109,15 +205,15 @@ public final class SyncRunner {
     ApplyReport evidenceReport = null;
     if (verdict.isHeld() && !plan.evidenceBacked().isEmpty() && !approved(schoolId, plan.id())) {
       // changes backed by explicit evidence (a reported deletion, a passed leaving or employment
-      // end date, parental responsibility withdrawn, and what follows from those alone) do not
-      // wait for an unrelated hold: applied now, under their own sanity limit; the rest is planned
-      // afresh from the state they leave and held as before
+      // end date, parental responsibility withdrawn, an operator's suspension, and what follows
+      // from those alone) do not wait for an unrelated hold: applied now, under their own sanity
+      // limit; the rest is planned afresh from the state they leave and held as before
       Plan part = Planner.evidenceBackedPart(plan);
       GateVerdict partVerdict = gate.evaluateEvidenceBacked(part);
       evidencePlan = part.withVerdict(partVerdict);
       auditComputed(schoolId, evidencePlan, partVerdict, "evidence");
       if (!partVerdict.isHeld()) {
-        evidenceReport = applier.apply(evidencePlan);
+        evidenceReport = applier.apply(evidencePlan, lease, leaseTtl, listener);
         Map<String, String> f = reportFigures(evidenceReport);
         f.put("part", "evidence");
         audit(schoolId, "plan.applied", evidencePlan.id(), f);
@@ -127,23 +223,25 @@ public final class SyncRunner {
             evidencePlan.changes().size(),
             plan.id(),
             evidencePlan.id());
+        lease = store.renewLease(lease, leaseTtl);
         plan = planner.plan(store.load(schoolId), snapshot, signal);
         verdict = gate.evaluate(plan, snapshot, migrationAnnounced);
         plan = plan.withVerdict(verdict);
         auditComputed(schoolId, plan, verdict, "remainder");
       }
     }
-    RunResult result = finish(schoolId, plan, verdict, evidencePlan, evidenceReport);
+    RunResult result = finish(lease, plan, verdict, evidencePlan, evidenceReport);
     trackMigration(schoolId, result, inProgress);
     return result;
   }
 
   private RunResult finish(
-      String schoolId,
+      Lease lease,
       Plan plan,
       GateVerdict verdict,
       @Nullable Plan evidencePlan,
       @Nullable ApplyReport evidenceReport) {
+    String schoolId = lease.schoolId();
     LOG.info(
         "school {}: plan {} with {} changes, {} review items, verdict {}",
         schoolId,
@@ -151,21 +249,22 @@ public final class SyncRunner {
         plan.changes().size(),
         plan.reviewItems().size(),
         verdict.decision());
-    if (plan.isEmpty() && (plan.reviewItems().isEmpty() || !verdict.isHeld())) {
-      // nothing to apply and nothing held; review items, if any, travel in the result. A plan of
-      // review items only that the gate holds (holdOnReviewItems) goes on to be held, so that the
-      // items reach the review flow
-      return new RunResult(
-          plan, RunResult.Outcome.NOTHING_TO_DO, null, evidencePlan, evidenceReport);
-    }
+    listener.planComputed(schoolId, plan.id(), plan.statistics(), verdict);
     if (!verdict.isHeld()) {
-      ApplyReport report = applier.apply(plan);
+      if (plan.isEmpty()) {
+        // nothing to apply and nothing held; review items, if any, travel in the result
+        return new RunResult(
+            plan, RunResult.Outcome.NOTHING_TO_DO, null, evidencePlan, evidenceReport);
+      }
+      ApplyReport report = applier.apply(plan, lease, leaseTtl, listener);
       audit(schoolId, "plan.applied", plan.id(), reportFigures(report));
       return new RunResult(plan, RunResult.Outcome.APPLIED, report, evidencePlan, evidenceReport);
     }
+    // a held plan is held even when it has no changes (every people type absent from the read,
+    // review items only): it must reach a person, never pass for nothing to do
     Optional<HeldPlan> earlier = store.heldPlan(schoolId, plan.id());
     if (earlier.isPresent() && earlier.get().decision() == HeldPlan.Decision.APPROVED) {
-      ApplyReport report = applier.apply(plan);
+      ApplyReport report = applier.apply(plan, lease, leaseTtl, listener);
       Map<String, String> f = reportFigures(report);
       f.put("approvedBy", earlier.get().decider().orElse("unknown"));
       audit(schoolId, "plan.applied", plan.id(), f);
@@ -195,6 +294,7 @@ public final class SyncRunner {
     }
     audit(schoolId, "plan.held", plan.id(), Map.of("reasons", codes.toString()));
     LOG.info("school {}: plan {} held ({})", schoolId, plan.id(), codes);
+    listener.held(schoolId, plan.id(), verdict.reasons());
     return new RunResult(plan, RunResult.Outcome.HELD, null, evidencePlan, evidenceReport);
   }
 
@@ -256,6 +356,33 @@ public final class SyncRunner {
     }
   }
 
+  /** Hands the source's page reports to the listener; reports the totals of types it did not. */
+  private final class ProgressForwarder implements ReadProgress {
+    private final String schoolId;
+    private final java.util.Set<EntityType> reported =
+        java.util.Collections.synchronizedSet(java.util.EnumSet.noneOf(EntityType.class));
+
+    ProgressForwarder(String schoolId) {
+      this.schoolId = schoolId;
+    }
+
+    @Override
+    public void read(EntityType type, int pages, long records) {
+      reported.add(type);
+      listener.readProgress(schoolId, type, pages, records);
+    }
+
+    void totals(MisSnapshot snapshot) {
+      Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+      for (EntityType t : EntityType.values()) {
+        if (!reported.contains(t)) {
+          counts.put(t, snapshot.count(t));
+        }
+      }
+      counts.forEach((t, n) -> listener.readProgress(schoolId, t, 0, n));
+    }
+  }
+
   private static Map<String, String> reportFigures(ApplyReport r) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("applied", Integer.toString(r.applied()));
@@ -279,8 +406,57 @@ public final class SyncRunner {
     private SyncPolicy policy = SyncPolicy.defaults();
     private GatePolicy gatePolicy = GatePolicy.defaults();
     private Clock clock = Clock.systemUTC();
+    private final List<SyncListener> listeners = new ArrayList<>();
+    private Duration leaseWait = Duration.ofSeconds(30);
+    private Duration leaseTtl = Duration.ofMinutes(10);
+    private String runnerId = "runner-" + ProcessHandle.current().pid();
 
     private Builder() {}
+
+    /**
+     * Adds a listener told of the run's progress (see {@link SyncListener}); may be called more
+     * than once. The {@linkplain SyncListener#logging() DEBUG logger} is always registered.
+     */
+    public Builder listener(SyncListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * How long a run waits for another run of the same school to finish before it throws {@link
+     * SchoolBusyException} (default 30 seconds; zero: fail at once).
+     */
+    public Builder leaseWait(Duration wait) {
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("leaseWait must not be negative");
+      }
+      this.leaseWait = wait;
+      return this;
+    }
+
+    /**
+     * How long the school's lease lasts unless renewed (default 10 minutes). A run renews it after
+     * reading and during the apply, each time a third of this has passed; a run that has not
+     * renewed it for this long (it died, or one read or sink call took longer) may be taken over by
+     * another run, and then fails at its next journal write. Keep the hosts' clocks in step (NTP):
+     * expiry is judged by the store's clock of the run that takes over.
+     */
+    public Builder leaseTtl(Duration ttl) {
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw new IllegalArgumentException("leaseTtl must be positive");
+      }
+      this.leaseTtl = ttl;
+      return this;
+    }
+
+    /**
+     * A name for this runner in lease holder ids (default {@code runner-<pid>}); each run adds a
+     * random suffix. Use a host or worker name, never personal data.
+     */
+    public Builder runnerId(String runnerId) {
+      this.runnerId = Objects.requireNonNull(runnerId, "runnerId");
+      return this;
+    }
 
     public Builder source(SnapshotSource source) {
       this.source = source;

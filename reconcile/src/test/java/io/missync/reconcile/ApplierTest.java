@@ -20,6 +20,7 @@ import io.missync.core.plan.CreateAccount;
 import io.missync.core.plan.JoinGroup;
 import io.missync.core.plan.Plan;
 import io.missync.core.spi.ApplyRecord;
+import io.missync.core.spi.ChangeContext;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.StaleStateException;
 import io.missync.core.state.StateUpdate;
@@ -96,12 +97,12 @@ class ApplierTest {
     Fx.RecordingSink failing =
         new Fx.RecordingSink() {
           @Override
-          public ChangeResult apply(Change change) {
+          public ChangeResult apply(ChangeContext context, Change change) {
             if (change instanceof CreateAccount ca && ca.account().person().id().equals("S2")) {
               received.add(change);
               return new ChangeResult.Failed("product unavailable", true);
             }
-            return super.apply(change);
+            return super.apply(context, change);
           }
         };
     Applier applier = new Applier(p.store, failing, Fx.credentials(), Fx.CLOCK);
@@ -135,11 +136,11 @@ class ApplierTest {
     Fx.RecordingSink broken =
         new Fx.RecordingSink() {
           @Override
-          public ChangeResult apply(Change change) {
+          public ChangeResult apply(ChangeContext context, Change change) {
             if (change.kind() == ChangeKind.JOIN_GROUP) {
               throw new IllegalStateException("cannot add Isla Brown to 6A");
             }
-            return super.apply(change);
+            return super.apply(context, change);
           }
         };
     broken.seq = 100;
@@ -186,11 +187,11 @@ class ApplierTest {
     Fx.RecordingSink broken =
         new Fx.RecordingSink() {
           @Override
-          public ChangeResult apply(Change change) {
+          public ChangeResult apply(ChangeContext context, Change change) {
             if (change.kind() != ChangeKind.DEACTIVATE_ACCOUNT) {
               throw new IllegalStateException("product bug");
             }
-            return super.apply(change);
+            return super.apply(context, change);
           }
         };
     Applier applier = new Applier(p.store, broken, Fx.credentials(), Fx.CLOCK);

@@ -20,6 +20,7 @@ import io.missync.core.plan.Change;
 import io.missync.core.plan.ChangeKind;
 import io.missync.core.plan.Plan;
 import io.missync.core.plan.ReasonCode;
+import io.missync.core.spi.ChangeContext;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.ChangeSink;
 import io.missync.core.spi.CredentialPolicy;
@@ -166,7 +167,7 @@ final class Fx {
     Consumer<Change> spy = c -> {};
 
     @Override
-    public ChangeResult apply(Change change) {
+    public ChangeResult apply(ChangeContext context, Change change) {
       spy.accept(change);
       received.add(change);
       if (change.kind() == ChangeKind.CREATE_ACCOUNT) {

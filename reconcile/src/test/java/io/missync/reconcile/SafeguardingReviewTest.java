@@ -32,6 +32,7 @@ import io.missync.core.plan.ReasonCode;
 import io.missync.core.plan.RekeyAccount;
 import io.missync.core.plan.ReviewItem;
 import io.missync.core.plan.UnlinkGuardian;
+import io.missync.core.spi.ChangeContext;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.HeldPlan;
 import io.missync.core.spi.SnapshotSource;
@@ -863,11 +864,11 @@ class SafeguardingReviewTest {
     Fx.RecordingSink refusing =
         new Fx.RecordingSink() {
           @Override
-          public ChangeResult apply(Change change) {
+          public ChangeResult apply(ChangeContext context, Change change) {
             if (change.kind() == ChangeKind.DEACTIVATE_ACCOUNT) {
               return new ChangeResult.Failed("product unavailable", true);
             }
-            return super.apply(change);
+            return super.apply(context, change);
           }
         };
     Applier applier = new Applier(product.store, refusing, Fx.credentials(), Fx.CLOCK);

@@ -93,7 +93,14 @@ class SyncRunnerTest {
   @Test
   void closesApplyJournalsACrashLeftOpen() {
     source.set(students(2));
-    product.store.beginApply(Fx.SCHOOL, "crashed", 0, 3);
+    // a run that began an apply and gave the school up without finishing it
+    io.missync.core.spi.Lease gone =
+        product
+            .store
+            .tryAcquireLease(Fx.SCHOOL, "gone-run", java.time.Duration.ofMinutes(1))
+            .orElseThrow();
+    product.store.beginApply(gone, "crashed", 0, 3);
+    product.store.releaseLease(gone);
     RunResult r = runner().run(Fx.SCHOOL);
     assertEquals(RunResult.Outcome.APPLIED, r.outcome());
     assertEquals(
@@ -172,5 +179,145 @@ class SyncRunnerTest {
     assertEquals(HoldReason.Code.REVIEW_REQUIRED, h.reasons().get(0).code());
     product.store.decide(Fx.SCHOOL, held.plan().id(), HeldPlan.Decision.APPROVED, "dsl@school");
     assertEquals(RunResult.Outcome.APPLIED_AFTER_APPROVAL, strict.run(Fx.SCHOOL).outcome());
+  }
+
+  /** Every people type absent from the read: the gate holds, and an empty plan is not "done". */
+  @Test
+  void aHeldPlanWithoutChangesIsHeldNotNothingToDo() {
+    source.set(students(5));
+    runner().run(Fx.SCHOOL);
+    MisSnapshot.Builder b =
+        MisSnapshot.builder(
+            new io.missync.core.model.SourceInfo(
+                Fx.SCHOOL, "test", "SIMS", Instant.parse("2026-03-10T07:00:00Z")));
+    for (io.missync.core.EntityType t : Fx.people()) {
+      b.completeness(t, io.missync.core.model.Completeness.ABSENT);
+    }
+    source.set(b.build());
+    RunResult r = runner().run(Fx.SCHOOL);
+    assertTrue(
+        r.plan().gateVerdict().orElseThrow().isHeld(), "the gate holds a read without people");
+    assertEquals(RunResult.Outcome.HELD, r.outcome());
+    assertEquals(
+        List.of(r.plan().id()),
+        product.store.heldPlans(Fx.SCHOOL).stream().map(HeldPlan::planId).toList());
+    assertTrue(product.state().accountFor(PersonRef.student("S1")).orElseThrow().active());
+  }
+
+  @Test
+  void aDecisionOnAHeldPlanIsAuditedWithWhoAndWhat() {
+    source.set(students(40));
+    runner().run(Fx.SCHOOL);
+    source.set(students(10));
+    RunResult held = runner().run(Fx.SCHOOL);
+    product.store.decide(Fx.SCHOOL, held.plan().id(), HeldPlan.Decision.APPROVED, "dsl@school");
+    AuditEvent e = product.store.audit(Fx.SCHOOL, 1).get(0);
+    assertEquals("plan.decided", e.type());
+    assertEquals(held.plan().id(), e.planId());
+    assertEquals("APPROVED", e.details().get("decision"));
+    assertEquals("dsl@school", e.details().get("by"));
+    assertEquals(Fx.CLOCK.instant(), e.at());
+  }
+
+  /** What a listener hears from one run that applies: read totals, plan, each change, the end. */
+  @Test
+  void theListenerHearsReadPlanEachChangeAndTheEnd() {
+    source.set(students(5));
+    List<String> heard = new java.util.ArrayList<>();
+    SyncListener l =
+        new SyncListener() {
+          @Override
+          public void readProgress(
+              String schoolId, io.missync.core.EntityType type, int pages, long records) {
+            if (type == io.missync.core.EntityType.STUDENT) {
+              heard.add("read " + records);
+            }
+          }
+
+          @Override
+          public void planComputed(
+              String schoolId,
+              String planId,
+              io.missync.core.plan.PlanStatistics statistics,
+              io.missync.core.plan.GateVerdict verdict) {
+            heard.add("plan " + statistics.total() + " " + verdict.decision());
+          }
+
+          @Override
+          public void changeApplied(
+              io.missync.core.spi.ChangeContext context,
+              io.missync.core.plan.ChangeKind kind,
+              io.missync.core.spi.ChangeResult result) {
+            heard.add(
+                (context.index() + 1)
+                    + "/"
+                    + context.count()
+                    + " "
+                    + kind
+                    + " "
+                    + result.getClass().getSimpleName());
+          }
+
+          @Override
+          public void finished(String schoolId, RunResult result) {
+            heard.add("finished " + result.outcome());
+          }
+        };
+    SyncListener throwing =
+        new SyncListener() {
+          @Override
+          public void changeApplied(
+              io.missync.core.spi.ChangeContext context,
+              io.missync.core.plan.ChangeKind kind,
+              io.missync.core.spi.ChangeResult result) {
+            throw new IllegalStateException("a broken listener");
+          }
+        };
+    RunResult r = builder().listener(throwing).listener(l).build().run(Fx.SCHOOL);
+    assertEquals(RunResult.Outcome.APPLIED, r.outcome());
+    List<String> expected = new java.util.ArrayList<>();
+    expected.add("read 5");
+    expected.add("plan 5 APPLY");
+    for (int i = 1; i <= 5; i++) {
+      expected.add(i + "/5 CREATE_ACCOUNT Applied");
+    }
+    expected.add("finished APPLIED");
+    assertEquals(expected, heard);
+  }
+
+  @Test
+  void aRunOnASchoolAnotherRunHoldsWaitsThenFailsNamingTheSchool() {
+    source.set(students(2));
+    io.missync.core.spi.Lease other =
+        product
+            .store
+            .tryAcquireLease(Fx.SCHOOL, "other-run", java.time.Duration.ofMinutes(5))
+            .orElseThrow();
+    List<String> waited = new java.util.ArrayList<>();
+    SyncListener l =
+        new SyncListener() {
+          @Override
+          public void waitingForSchool(String schoolId, String holder) {
+            waited.add(schoolId + " " + holder);
+          }
+        };
+    io.missync.core.spi.SchoolBusyException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            io.missync.core.spi.SchoolBusyException.class,
+            () ->
+                builder()
+                    .leaseWait(java.time.Duration.ofMillis(150))
+                    .listener(l)
+                    .build()
+                    .run(Fx.SCHOOL));
+    assertEquals(Fx.SCHOOL, e.schoolId());
+    assertEquals("other-run", e.holder());
+    assertTrue(e.getMessage().contains(Fx.SCHOOL), e.getMessage());
+    assertEquals(List.of(Fx.SCHOOL + " other-run"), waited);
+    assertTrue(product.sink.received.isEmpty(), "nothing was applied");
+    assertTrue(product.store.audit(Fx.SCHOOL, 10).isEmpty(), "nothing was read or planned");
+    product.store.releaseLease(other);
+    assertEquals(RunResult.Outcome.APPLIED, runner().run(Fx.SCHOOL).outcome());
+    assertTrue(product.store.lease(Fx.SCHOOL).isEmpty(), "the run gave the school up");
   }
 }

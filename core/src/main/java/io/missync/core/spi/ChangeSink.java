@@ -3,11 +3,17 @@ package io.missync.core.spi;
 import io.missync.core.plan.Change;
 
 /**
- * The vendor's adapter: applies one change to the product.
+ * The vendor's adapter: applies one change to the product. Each call says which school, plan and
+ * place in the plan the change belongs to ({@link ChangeContext}), so one sink serves every school
+ * of a trust.
  *
  * <p>Contract (proved by the contract test in missync-testkit):
  *
  * <ul>
+ *   <li>MIS ids are unique within a school only (a contact in two schools of a trust may have the
+ *       same id in both): a sink that keeps MIS ids keys them by {@link ChangeContext#schoolId()}
+ *       too. Product ids the sink returns may repeat across schools only if the sink can tell them
+ *       apart by school.
  *   <li>{@code apply} returns a result for every change; it throws only for programming errors.
  *       Product-side failures are {@link ChangeResult.Failed}. If it throws anyway, the applier
  *       journals that change as failed (the exception's class name only, never its message) and
@@ -25,5 +31,12 @@ import io.missync.core.plan.Change;
  * </ul>
  */
 public interface ChangeSink {
-  ChangeResult apply(Change change);
+  /**
+   * Applies one change.
+   *
+   * @param context the change's school, plan and index
+   * @param change the change, with the product ids of accounts and groups created earlier resolved
+   * @return what happened
+   */
+  ChangeResult apply(ChangeContext context, Change change);
 }

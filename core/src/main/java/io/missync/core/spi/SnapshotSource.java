@@ -30,4 +30,18 @@ public interface SnapshotSource {
   default MisSnapshot fetchIncremental(MisSnapshot previous) {
     return fetchFull();
   }
+
+  /**
+   * {@link #fetchFull()}, telling {@code progress} how far the read has got. Sources that page
+   * through an API override this; the default reads and reports nothing (the caller reports the
+   * totals of the snapshot).
+   */
+  default MisSnapshot fetchFull(ReadProgress progress) {
+    return fetchFull();
+  }
+
+  /** {@link #fetchIncremental(MisSnapshot)}, telling {@code progress} how far it has got. */
+  default MisSnapshot fetchIncremental(MisSnapshot previous, ReadProgress progress) {
+    return fetchIncremental(previous);
+  }
 }

@@ -6,6 +6,8 @@ import io.missync.core.spi.ApplyOutcome;
 import io.missync.core.spi.ApplyRecord;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.HeldPlan;
+import io.missync.core.spi.Lease;
+import io.missync.core.spi.LeaseLostException;
 import io.missync.core.spi.StaleStateException;
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.state.Account;
@@ -14,6 +16,8 @@ import io.missync.core.state.ProductGuardianLink;
 import io.missync.core.state.StateUpdate;
 import io.missync.core.state.TargetState;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +33,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link SyncStateStore} in memory, for tests, demos and single-process products that persist
  * elsewhere. Thread-safe: every method holds the store's lock. Recording an outcome costs time in
- * proportion to its update, not to the school; {@link #load} builds the immutable state once per
- * version.
+ * proportion to its update, not to the school nor to the outcomes recorded before it; {@link #load}
+ * builds the immutable state once per version, {@link #applyRecord} copies the journal it returns.
+ * Leases expire by the store's clock; they protect runs within one process only (use a shared
+ * store, such as the JDBC one, for several processes).
  */
 public final class InMemorySyncStateStore implements SyncStateStore {
   private final Clock clock;
@@ -53,7 +60,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     final Map<String, String> groupBySource = new HashMap<>();
     final LinkedHashMap<String, ProductGuardianLink> links = new LinkedHashMap<>();
     @Nullable TargetState cached;
-    final LinkedHashMap<String, ApplyRecord> applies = new LinkedHashMap<>();
+    final LinkedHashMap<String, Journal> applies = new LinkedHashMap<>();
+    @Nullable Lease lease;
     final Map<String, String> watermarks = new HashMap<>();
     final LinkedHashMap<String, HeldPlan> held = new LinkedHashMap<>();
     final List<AuditEvent> audit = new ArrayList<>();
@@ -154,6 +162,41 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     }
   }
 
+  /** One plan's journal, kept mutable so that recording an outcome does not copy the others. */
+  private static final class Journal {
+    final String schoolId;
+    final String planId;
+    final long baseVersion;
+    final int changeCount;
+    final Instant startedAt;
+    ApplyRecord.Status status = ApplyRecord.Status.IN_PROGRESS;
+    final ArrayList<ApplyRecord.IndexedOutcome> outcomes = new ArrayList<>();
+
+    Journal(String schoolId, String planId, long baseVersion, int changeCount, Instant startedAt) {
+      this.schoolId = schoolId;
+      this.planId = planId;
+      this.baseVersion = baseVersion;
+      this.changeCount = changeCount;
+      this.startedAt = startedAt;
+    }
+
+    /**
+     * Adds an outcome in index order, after any with the same index (appends in the usual case).
+     */
+    void add(ApplyRecord.IndexedOutcome o) {
+      int at = outcomes.size();
+      while (at > 0 && outcomes.get(at - 1).index() > o.index()) {
+        at--;
+      }
+      outcomes.add(at, o);
+    }
+
+    ApplyRecord record() {
+      return new ApplyRecord(
+          schoolId, planId, baseVersion, changeCount, startedAt, status, outcomes);
+    }
+  }
+
   private School school(String schoolId) {
     return schools.computeIfAbsent(schoolId, School::new);
   }
@@ -177,31 +220,34 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     }
   }
 
+  /** Throws unless {@code lease} is the school's current lease; expiry alone does not matter. */
+  private static void checkHolder(School s, Lease lease) {
+    Lease current = s.lease;
+    if (current == null || !current.holder().equals(lease.holder())) {
+      throw new LeaseLostException(s.id, lease.holder());
+    }
+  }
+
   @Override
   public synchronized void beginApply(
-      String schoolId, String planId, long expectedVersion, int changeCount) {
+      Lease lease, String planId, long expectedVersion, int changeCount) {
+    String schoolId = lease.schoolId();
     School s = school(schoolId);
+    checkHolder(s, lease);
     checkVersion(schoolId, s, expectedVersion);
-    ApplyRecord existing = s.applies.get(planId);
-    if (existing != null && existing.status() == ApplyRecord.Status.IN_PROGRESS) {
+    Journal existing = s.applies.get(planId);
+    if (existing != null && existing.status == ApplyRecord.Status.IN_PROGRESS) {
       // an apply still in progress is never replaced: its outcomes would be forgotten
       throw new MissyncException(
           "apply of plan " + planId + " for school " + schoolId + " is still in progress");
     }
+    s.applies.remove(planId); // begun again: it moves to the end, as the newest
     s.applies.put(
-        planId,
-        new ApplyRecord(
-            schoolId,
-            planId,
-            expectedVersion,
-            changeCount,
-            clock.instant(),
-            ApplyRecord.Status.IN_PROGRESS,
-            List.of()));
+        planId, new Journal(schoolId, planId, expectedVersion, changeCount, clock.instant()));
   }
 
-  private static ApplyRecord journal(School s, String schoolId, String planId) {
-    ApplyRecord r = s.applies.get(planId);
+  private static Journal journal(School s, String schoolId, String planId) {
+    Journal r = s.applies.get(planId);
     if (r == null) {
       throw new MissyncException("no apply begun for plan " + planId + " of school " + schoolId);
     }
@@ -210,52 +256,34 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   @Override
   public synchronized long recordOutcome(
-      String schoolId, String planId, int index, ApplyOutcome outcome) {
+      Lease lease, String planId, int index, ApplyOutcome outcome) {
+    String schoolId = lease.schoolId();
     School s = school(schoolId);
-    ApplyRecord r = journal(s, schoolId, planId);
-    if (r.status() != ApplyRecord.Status.IN_PROGRESS) {
-      throw new MissyncException("apply of plan " + planId + " is already " + r.status());
+    checkHolder(s, lease);
+    Journal r = journal(s, schoolId, planId);
+    if (r.status != ApplyRecord.Status.IN_PROGRESS) {
+      throw new MissyncException("apply of plan " + planId + " is already " + r.status);
     }
     // apply first: an update that breaks the state's rules is refused with nothing journaled
     s.apply(outcome.update());
-    List<ApplyRecord.IndexedOutcome> outcomes = new ArrayList<>(r.outcomes());
-    outcomes.add(new ApplyRecord.IndexedOutcome(index, outcome));
-    outcomes.sort(Comparator.comparingInt(ApplyRecord.IndexedOutcome::index)); // stable
-    s.applies.put(
-        planId,
-        new ApplyRecord(
-            schoolId,
-            planId,
-            r.baseVersion(),
-            r.changeCount(),
-            r.startedAt(),
-            r.status(),
-            outcomes));
+    r.add(new ApplyRecord.IndexedOutcome(index, outcome));
     return s.version;
   }
 
   @Override
-  public synchronized void finishApply(String schoolId, String planId, ApplyRecord.Status status) {
+  public synchronized void finishApply(Lease lease, String planId, ApplyRecord.Status status) {
+    String schoolId = lease.schoolId();
     School s = school(schoolId);
-    ApplyRecord r = journal(s, schoolId, planId);
-    s.applies.put(
-        planId,
-        new ApplyRecord(
-            schoolId,
-            planId,
-            r.baseVersion(),
-            r.changeCount(),
-            r.startedAt(),
-            status,
-            r.outcomes()));
+    checkHolder(s, lease);
+    journal(s, schoolId, planId).status = status;
   }
 
   @Override
   public synchronized List<ApplyRecord> unfinishedApplies(String schoolId) {
     List<ApplyRecord> out = new ArrayList<>();
-    for (ApplyRecord r : school(schoolId).applies.values()) {
-      if (r.status() == ApplyRecord.Status.IN_PROGRESS) {
-        out.add(r);
+    for (Journal r : school(schoolId).applies.values()) {
+      if (r.status == ApplyRecord.Status.IN_PROGRESS) {
+        out.add(r.record());
       }
     }
     return out;
@@ -263,7 +291,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   @Override
   public synchronized Optional<ApplyRecord> applyRecord(String schoolId, String planId) {
-    return Optional.ofNullable(school(schoolId).applies.get(planId));
+    Journal r = school(schoolId).applies.get(planId);
+    return r == null ? Optional.empty() : Optional.of(r.record());
   }
 
   @Override
@@ -301,12 +330,71 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     if (p == null) {
       throw new MissyncException("no held plan " + planId + " for school " + schoolId);
     }
-    s.held.put(planId, p.decided(decision, actor, clock.instant()));
+    Instant at = clock.instant();
+    s.held.put(planId, p.decided(decision, actor, at));
+    s.audit.add(decisionEvent(schoolId, planId, decision, actor, at));
+  }
+
+  /** The audit event of a decision on a held plan: what, who, when. */
+  static AuditEvent decisionEvent(
+      String schoolId, String planId, HeldPlan.Decision decision, String actor, Instant at) {
+    return new AuditEvent(
+        schoolId, at, "plan.decided", planId, Map.of("decision", decision.name(), "by", actor));
   }
 
   @Override
   public synchronized void appendAudit(AuditEvent event) {
     school(event.schoolId()).audit.add(event);
+  }
+
+  @Override
+  public synchronized Optional<Lease> tryAcquireLease(
+      String schoolId, String holder, Duration ttl) {
+    checkTtl(ttl);
+    School s = school(schoolId);
+    Instant now = clock.instant();
+    Lease current = s.lease;
+    if (current != null && !current.holder().equals(holder) && !current.expiredAt(now)) {
+      return Optional.empty();
+    }
+    Instant acquired =
+        current != null && current.holder().equals(holder) ? current.acquiredAt() : now;
+    Lease granted = new Lease(schoolId, holder, acquired, now.plus(ttl));
+    s.lease = granted;
+    return Optional.of(granted);
+  }
+
+  private static void checkTtl(Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("a lease must last a positive time");
+    }
+  }
+
+  @Override
+  public synchronized Lease renewLease(Lease lease, Duration ttl) {
+    checkTtl(ttl);
+    School s = school(lease.schoolId());
+    checkHolder(s, lease);
+    Lease current = Objects.requireNonNull(s.lease);
+    Lease renewed =
+        new Lease(
+            lease.schoolId(), lease.holder(), current.acquiredAt(), clock.instant().plus(ttl));
+    s.lease = renewed;
+    return renewed;
+  }
+
+  @Override
+  public synchronized void releaseLease(Lease lease) {
+    School s = school(lease.schoolId());
+    Lease current = s.lease;
+    if (current != null && current.holder().equals(lease.holder())) {
+      s.lease = null;
+    }
+  }
+
+  @Override
+  public synchronized Optional<Lease> lease(String schoolId) {
+    return Optional.ofNullable(school(schoolId).lease);
   }
 
   @Override

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 class InMemorySyncStateStoreTest {
   final InMemorySyncStateStore store = new InMemorySyncStateStore();
+  final io.missync.core.spi.Lease lease =
+      store.tryAcquireLease("s", "test-run", java.time.Duration.ofMinutes(5)).orElseThrow();
 
   static StateUpdate create(String id) {
     return StateUpdate.account(
@@ -52,11 +54,11 @@ class InMemorySyncStateStoreTest {
 
   @Test
   void applyJournalRemembersUnfinishedPlans() {
-    store.beginApply("s", "plan-1", 0, 2);
-    assertThrows(StaleStateException.class, () -> store.beginApply("s", "plan-2", 5, 1));
+    store.beginApply(lease, "plan-1", 0, 2);
+    assertThrows(StaleStateException.class, () -> store.beginApply(lease, "plan-2", 5, 1));
     long v =
         store.recordOutcome(
-            "s",
+            lease,
             "plan-1",
             0,
             new ApplyOutcome(
@@ -69,7 +71,7 @@ class InMemorySyncStateStoreTest {
     List<ApplyRecord> open = store.unfinishedApplies("s");
     assertEquals(1, open.size());
     assertEquals(1, open.get(0).outcomes().size());
-    store.finishApply("s", "plan-1", ApplyRecord.Status.COMPLETED);
+    store.finishApply(lease, "plan-1", ApplyRecord.Status.COMPLETED);
     assertTrue(store.unfinishedApplies("s").isEmpty());
     assertEquals(
         ApplyRecord.Status.COMPLETED, store.applyRecord("s", "plan-1").orElseThrow().status());
@@ -77,19 +79,19 @@ class InMemorySyncStateStoreTest {
         MissyncException.class,
         () ->
             store.recordOutcome(
-                "s",
+                lease,
                 "plan-1",
                 1,
                 new ApplyOutcome(
                     ChangeKind.CREATE_ACCOUNT, "x", ChangeResult.applied(), StateUpdate.none())));
     assertThrows(
-        MissyncException.class, () -> store.finishApply("s", "nope", ApplyRecord.Status.ABORTED));
+        MissyncException.class, () -> store.finishApply(lease, "nope", ApplyRecord.Status.ABORTED));
   }
 
   @Test
   void aRefusedUpdateJournalsNothing() {
     store.commit("s", 0, create("a"));
-    store.beginApply("s", "p", 1, 1);
+    store.beginApply(lease, "p", 1, 1);
     // a second account linked to the same person breaks TargetState's rules
     StateUpdate clash =
         StateUpdate.account(
@@ -98,7 +100,7 @@ class InMemorySyncStateStoreTest {
         MissyncException.class,
         () ->
             store.recordOutcome(
-                "s",
+                lease,
                 "p",
                 0,
                 new ApplyOutcome(ChangeKind.CREATE_ACCOUNT, "x", ChangeResult.applied(), clash)));

@@ -19,6 +19,7 @@ import io.missync.core.plan.RekeyAccount;
 import io.missync.core.plan.UnlinkGuardian;
 import io.missync.core.plan.UpdateAccount;
 import io.missync.core.plan.UpdateGroup;
+import io.missync.core.spi.ChangeContext;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.ChangeSink;
 import io.missync.core.state.AccountField;
@@ -30,6 +31,11 @@ import java.util.Optional;
  *
  * <p>Changes that name an account or group the product does not have fail with a message naming ids
  * only; applying the same change twice has the effect of once.
+ *
+ * <p>One sink serves every school of a trust: MIS ids are unique within a school only (a parent
+ * with children in two schools may have the same contact id in both), so the product's external key
+ * for a user or group is the school id and the MIS id together. Each call works with the {@link
+ * ChangeContext} it was given, so runs of several schools may share the sink on several threads.
  */
 public final class SampleProductSink implements ChangeSink {
   private final SampleProduct product;
@@ -44,9 +50,9 @@ public final class SampleProductSink implements ChangeSink {
   }
 
   @Override
-  public ChangeResult apply(Change change) {
+  public ChangeResult apply(ChangeContext context, Change change) {
     try {
-      return change.accept(visitor);
+      return change.accept(new Visitor(context.schoolId()));
     } catch (MissyncException e) {
       return new ChangeResult.Failed(String.valueOf(e.getMessage()), false);
     }
@@ -65,117 +71,129 @@ public final class SampleProductSink implements ChangeSink {
         .orElseThrow(() -> new MissyncException("no product group for " + ref.sourceGroupId()));
   }
 
-  private final ChangeVisitor<ChangeResult> visitor =
-      new ChangeVisitor<>() {
-        @Override
-        public ChangeResult createAccount(CreateAccount c) {
-          String name =
-              c.fields().getOrDefault(AccountField.FORENAME, "")
-                  + " "
-                  + c.fields().getOrDefault(AccountField.SURNAME, "");
-          SampleProduct.User u =
-              product.createUser(
-                  c.account().person().toString(),
-                  c.account().person().type(),
-                  c.username(),
-                  name.strip());
-          if (!u.hasPassword()) {
-            Optional.ofNullable(c.initialPassword()).ifPresent(pw -> product.setPassword(u, pw));
-          }
-          return ChangeResult.created(u.id());
-        }
+  /** The product's key for an MIS id of a school. */
+  private static String externalKey(String schoolId, String misKey) {
+    return schoolId + "/" + misKey;
+  }
 
-        @Override
-        public ChangeResult updateAccount(UpdateAccount c) {
-          SampleProduct.User u = user(c.account());
-          c.changes().stream()
-              .filter(f -> f.field() == AccountField.USERNAME)
-              .forEach(f -> u.username = f.newValue().orElse(u.username));
-          return ChangeResult.applied();
-        }
+  /** Applies the changes of one school. */
+  private final class Visitor implements ChangeVisitor<ChangeResult> {
+    private final String school;
 
-        @Override
-        public ChangeResult moveAccount(MoveAccount c) {
-          SampleProduct.User u = user(c.account());
-          u.groupRoles.remove(group(c.from()));
-          u.groupRoles.put(group(c.to()), c.role().name());
-          return ChangeResult.applied();
-        }
+    Visitor(String school) {
+      this.school = school;
+    }
 
-        @Override
-        public ChangeResult joinGroup(JoinGroup c) {
-          user(c.account()).groupRoles.put(group(c.group()), c.role().name());
-          return ChangeResult.applied();
-        }
+    @Override
+    public ChangeResult createAccount(CreateAccount c) {
+      String name =
+          c.fields().getOrDefault(AccountField.FORENAME, "")
+              + " "
+              + c.fields().getOrDefault(AccountField.SURNAME, "");
+      SampleProduct.User u =
+          product.createUser(
+              externalKey(school, c.account().person().toString()),
+              c.account().person().type(),
+              c.username(),
+              name.strip());
+      if (!u.hasPassword()) {
+        Optional.ofNullable(c.initialPassword()).ifPresent(pw -> product.setPassword(u, pw));
+      }
+      return ChangeResult.created(u.id());
+    }
 
-        @Override
-        public ChangeResult leaveGroup(LeaveGroup c) {
-          user(c.account()).groupRoles.remove(group(c.group()));
-          return ChangeResult.applied();
-        }
+    @Override
+    public ChangeResult updateAccount(UpdateAccount c) {
+      SampleProduct.User u = user(c.account());
+      c.changes().stream()
+          .filter(f -> f.field() == AccountField.USERNAME)
+          .forEach(f -> u.username = f.newValue().orElse(u.username));
+      return ChangeResult.applied();
+    }
 
-        @Override
-        public ChangeResult deactivateAccount(DeactivateAccount c) {
-          user(c.account()).canSignIn = false;
-          return ChangeResult.applied();
-        }
+    @Override
+    public ChangeResult moveAccount(MoveAccount c) {
+      SampleProduct.User u = user(c.account());
+      u.groupRoles.remove(group(c.from()));
+      u.groupRoles.put(group(c.to()), c.role().name());
+      return ChangeResult.applied();
+    }
 
-        @Override
-        public ChangeResult reactivateAccount(ReactivateAccount c) {
-          user(c.account()).canSignIn = true;
-          return ChangeResult.applied();
-        }
+    @Override
+    public ChangeResult joinGroup(JoinGroup c) {
+      user(c.account()).groupRoles.put(group(c.group()), c.role().name());
+      return ChangeResult.applied();
+    }
 
-        @Override
-        public ChangeResult deleteAccount(DeleteAccount c) {
-          c.account().account().ifPresent(product::removeUser);
-          return ChangeResult.applied();
-        }
+    @Override
+    public ChangeResult leaveGroup(LeaveGroup c) {
+      user(c.account()).groupRoles.remove(group(c.group()));
+      return ChangeResult.applied();
+    }
 
-        @Override
-        public ChangeResult rekeyAccount(RekeyAccount c) {
-          // the product keys users by its own id; nothing changes for the person signing in
-          return product.user(c.accountId()).isPresent()
-              ? ChangeResult.applied()
-              : new ChangeResult.Failed("no user " + c.accountId(), false);
-        }
+    @Override
+    public ChangeResult deactivateAccount(DeactivateAccount c) {
+      user(c.account()).canSignIn = false;
+      return ChangeResult.applied();
+    }
 
-        @Override
-        public ChangeResult linkGuardian(LinkGuardian c) {
-          product.link(user(c.contact()).id(), user(c.student()).id(), true);
-          return ChangeResult.applied();
-        }
+    @Override
+    public ChangeResult reactivateAccount(ReactivateAccount c) {
+      user(c.account()).canSignIn = true;
+      return ChangeResult.applied();
+    }
 
-        @Override
-        public ChangeResult unlinkGuardian(UnlinkGuardian c) {
-          product.link(user(c.contact()).id(), user(c.student()).id(), false);
-          return ChangeResult.applied();
-        }
+    @Override
+    public ChangeResult deleteAccount(DeleteAccount c) {
+      c.account().account().ifPresent(product::removeUser);
+      return ChangeResult.applied();
+    }
 
-        @Override
-        public ChangeResult createGroup(CreateGroup c) {
-          return ChangeResult.created(product.createGroup(c.group().sourceGroupId(), c.name()));
-        }
+    @Override
+    public ChangeResult rekeyAccount(RekeyAccount c) {
+      // the product keys users by its own id; nothing changes for the person signing in
+      return product.user(c.accountId()).isPresent()
+          ? ChangeResult.applied()
+          : new ChangeResult.Failed("no user " + c.accountId(), false);
+    }
 
-        @Override
-        public ChangeResult updateGroup(UpdateGroup c) {
-          return product.updateGroup(group(c.group()), c.name(), false)
-              ? ChangeResult.applied()
-              : new ChangeResult.Failed("no group " + c.group(), false);
-        }
+    @Override
+    public ChangeResult linkGuardian(LinkGuardian c) {
+      product.link(user(c.contact()).id(), user(c.student()).id(), true);
+      return ChangeResult.applied();
+    }
 
-        @Override
-        public ChangeResult archiveGroup(ArchiveGroup c) {
-          String id = group(c.group());
-          String name =
-              product.groups().stream()
-                  .filter(g -> g.id().equals(id))
-                  .map(SampleProduct.ProductGroupRow::name)
-                  .findFirst()
-                  .orElse(id);
-          return product.updateGroup(id, name, true)
-              ? ChangeResult.applied()
-              : new ChangeResult.Failed("no group " + id, false);
-        }
-      };
+    @Override
+    public ChangeResult unlinkGuardian(UnlinkGuardian c) {
+      product.link(user(c.contact()).id(), user(c.student()).id(), false);
+      return ChangeResult.applied();
+    }
+
+    @Override
+    public ChangeResult createGroup(CreateGroup c) {
+      return ChangeResult.created(
+          product.createGroup(externalKey(school, c.group().sourceGroupId()), c.name()));
+    }
+
+    @Override
+    public ChangeResult updateGroup(UpdateGroup c) {
+      return product.updateGroup(group(c.group()), c.name(), false)
+          ? ChangeResult.applied()
+          : new ChangeResult.Failed("no group " + c.group(), false);
+    }
+
+    @Override
+    public ChangeResult archiveGroup(ArchiveGroup c) {
+      String id = group(c.group());
+      String name =
+          product.groups().stream()
+              .filter(g -> g.id().equals(id))
+              .map(SampleProduct.ProductGroupRow::name)
+              .findFirst()
+              .orElse(id);
+      return product.updateGroup(id, name, true)
+          ? ChangeResult.applied()
+          : new ChangeResult.Failed("no group " + id, false);
+    }
+  }
 }

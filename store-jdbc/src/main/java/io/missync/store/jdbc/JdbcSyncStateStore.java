@@ -11,6 +11,8 @@ import io.missync.core.spi.ApplyRecord;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.HeldPlan;
+import io.missync.core.spi.Lease;
+import io.missync.core.spi.LeaseLostException;
 import io.missync.core.spi.StaleStateException;
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.state.Account;
@@ -24,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -64,8 +67,13 @@ import org.slf4j.LoggerFactory;
  *       SET version = version + 1 WHERE school_id = ? AND version = ?} first, in the same
  *       transaction as the state rows it writes; no row updated means the plan is stale, and the
  *       transaction rolls back. {@link #recordOutcome}, {@link #beginApply} and {@link
- *       #finishApply} lock the school's row ({@code SELECT ... FOR UPDATE}) first. Writers to one
- *       school are so serialised by the database; schools never wait for each other.
+ *       #finishApply} lock the school's row ({@code SELECT ... FOR UPDATE}) first and check, in the
+ *       same transaction, that the caller holds the school's lease. Writers to one school are so
+ *       serialised by the database; schools never wait for each other.
+ *   <li>The school's lease lives in its row (holder, acquired, expires). {@link #tryAcquireLease}
+ *       is one conditional {@code UPDATE ... WHERE lease_holder IS NULL OR lease_holder = ? OR
+ *       lease_expires_at <= ?}, so of two runs racing for a school exactly one gets it. Expiry is
+ *       judged by this store's clock: keep the hosts' clocks in step.
  *   <li>{@link #load} reads the version and every row in one {@code REPEATABLE READ} transaction (a
  *       snapshot on PostgreSQL), with four queries whatever the number of accounts.
  *   <li>An account's managed fields and memberships, a held plan's reasons and statistics, the
@@ -478,12 +486,13 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public void beginApply(String schoolId, String planId, long expectedVersion, int changeCount) {
+  public void beginApply(Lease lease, String planId, long expectedVersion, int changeCount) {
+    String schoolId = lease.schoolId();
     writeVoid(
         "begin apply of plan " + planId + " for school " + schoolId,
         schoolId,
         c -> {
-          long v = lockVersion(c, schoolId).orElse(0L);
+          long v = lockForHolder(c, lease);
           if (v != expectedVersion) {
             throw new StaleStateException(schoolId, expectedVersion, v);
           }
@@ -539,20 +548,20 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public long recordOutcome(String schoolId, String planId, int index, ApplyOutcome outcome) {
+  public long recordOutcome(Lease lease, String planId, int index, ApplyOutcome outcome) {
+    String schoolId = lease.schoolId();
     return write(
         "record outcome " + index + " of plan " + planId + " for school " + schoolId,
         null,
         c -> {
-          Optional<Long> locked = lockVersion(c, schoolId);
+          long v = lockForHolder(c, lease);
           String status = journalStatus(c, schoolId, planId);
-          if (locked.isEmpty() || status == null) {
+          if (status == null) {
             throw noApply(schoolId, planId);
           }
           if (!status.equals(IN_PROGRESS)) {
             throw new MissyncException("apply of plan " + planId + " is already " + status);
           }
-          long v = locked.get();
           long seq = nextSeq(c, "seq", t.outcome(), schoolId, planId);
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -605,14 +614,13 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public void finishApply(String schoolId, String planId, ApplyRecord.Status status) {
+  public void finishApply(Lease lease, String planId, ApplyRecord.Status status) {
+    String schoolId = lease.schoolId();
     writeVoid(
         "finish apply of plan " + planId + " for school " + schoolId,
         null,
         c -> {
-          if (lockVersion(c, schoolId).isEmpty()) {
-            throw noApply(schoolId, planId);
-          }
+          lockForHolder(c, lease);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE "
@@ -953,8 +961,10 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   @Override
   public void decide(String schoolId, String planId, HeldPlan.Decision decision, String actor) {
-    autoCommitVoid(
+    Instant at = clock.instant();
+    writeVoid(
         "decision on plan " + planId + " for school " + schoolId,
+        null,
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -964,13 +974,22 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                       + " WHERE school_id = ? AND plan_id = ?")) {
             ps.setString(1, decision.name());
             ps.setString(2, actor);
-            setInstant(ps, 3, clock.instant());
+            setInstant(ps, 3, at);
             ps.setString(4, schoolId);
             ps.setString(5, planId);
             if (ps.executeUpdate() == 0) {
               throw new MissyncException("no held plan " + planId + " for school " + schoolId);
             }
           }
+          // audited with the decision, in the same transaction
+          insertAudit(
+              c,
+              new AuditEvent(
+                  schoolId,
+                  at,
+                  "plan.decided",
+                  planId,
+                  Map.of("decision", decision.name(), "by", actor)));
         });
   }
 
@@ -978,23 +997,145 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   @Override
   public void appendAudit(AuditEvent event) {
-    autoCommitVoid(
-        "append audit for school " + event.schoolId(),
+    autoCommitVoid("append audit for school " + event.schoolId(), c -> insertAudit(c, event));
+  }
+
+  private void insertAudit(Connection c, AuditEvent event) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + t.audit()
+                + " (school_id, occurred_at, event_type, plan_id, details)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      ps.setString(1, event.schoolId());
+      setInstant(ps, 2, event.at());
+      ps.setString(3, event.type());
+      ps.setString(4, event.planId());
+      ps.setString(5, Codecs.details(event.details()));
+      ps.executeUpdate();
+    }
+  }
+
+  // ------------------------------------------------------------------ leases
+
+  @Override
+  public Optional<Lease> tryAcquireLease(String schoolId, String holder, Duration ttl) {
+    checkTtl(ttl);
+    return write(
+        "lease of school " + schoolId,
+        schoolId,
+        c -> {
+          Instant now = clock.instant();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE "
+                      + t.school()
+                      + " SET lease_acquired_at = CASE WHEN lease_holder = ? THEN lease_acquired_at"
+                      + " ELSE ? END, lease_holder = ?, lease_expires_at = ? WHERE school_id = ?"
+                      + " AND (lease_holder IS NULL OR lease_holder = ? OR lease_expires_at <= ?)")) {
+            ps.setString(1, holder);
+            setInstant(ps, 2, now);
+            ps.setString(3, holder);
+            setInstant(ps, 4, now.plus(ttl));
+            ps.setString(5, schoolId);
+            ps.setString(6, holder);
+            setInstant(ps, 7, now);
+            if (ps.executeUpdate() == 0) {
+              return Optional.<Lease>empty();
+            }
+          }
+          return readLease(c, schoolId);
+        });
+  }
+
+  private static void checkTtl(Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("a lease must last a positive time");
+    }
+  }
+
+  @Override
+  public Lease renewLease(Lease lease, Duration ttl) {
+    checkTtl(ttl);
+    String schoolId = lease.schoolId();
+    return write(
+        "renew lease of school " + schoolId,
+        null,
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO "
-                      + t.audit()
-                      + " (school_id, occurred_at, event_type, plan_id, details)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, event.schoolId());
-            setInstant(ps, 2, event.at());
-            ps.setString(3, event.type());
-            ps.setString(4, event.planId());
-            ps.setString(5, Codecs.details(event.details()));
+                  "UPDATE "
+                      + t.school()
+                      + " SET lease_expires_at = ? WHERE school_id = ? AND lease_holder = ?")) {
+            setInstant(ps, 1, clock.instant().plus(ttl));
+            ps.setString(2, schoolId);
+            ps.setString(3, lease.holder());
+            if (ps.executeUpdate() == 0) {
+              throw new LeaseLostException(schoolId, lease.holder());
+            }
+          }
+          return readLease(c, schoolId).orElseThrow();
+        });
+  }
+
+  @Override
+  public void releaseLease(Lease lease) {
+    autoCommitVoid(
+        "release lease of school " + lease.schoolId(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE "
+                      + t.school()
+                      + " SET lease_holder = NULL, lease_acquired_at = NULL,"
+                      + " lease_expires_at = NULL WHERE school_id = ? AND lease_holder = ?")) {
+            ps.setString(1, lease.schoolId());
+            ps.setString(2, lease.holder());
             ps.executeUpdate();
           }
         });
+  }
+
+  @Override
+  public Optional<Lease> lease(String schoolId) {
+    return autoCommit("lease of school " + schoolId, c -> readLease(c, schoolId));
+  }
+
+  private Optional<Lease> readLease(Connection c, String schoolId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT lease_holder, lease_acquired_at, lease_expires_at FROM "
+                + t.school()
+                + " WHERE school_id = ? AND lease_holder IS NOT NULL")) {
+      ps.setString(1, schoolId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new Lease(schoolId, rs.getString(1), instant(rs, 2), instant(rs, 3)));
+      }
+    }
+  }
+
+  /**
+   * Locks the school's row and returns its version, if {@code lease} is the school's current lease.
+   *
+   * @throws LeaseLostException otherwise
+   */
+  private long lockForHolder(Connection c, Lease lease) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT version, lease_holder FROM "
+                + t.school()
+                + " WHERE school_id = ? FOR UPDATE")) {
+      ps.setString(1, lease.schoolId());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || !lease.holder().equals(rs.getString(2))) {
+          throw new LeaseLostException(lease.schoolId(), lease.holder());
+        }
+        return rs.getLong(1);
+      }
+    }
   }
 
   @Override
@@ -1147,10 +1288,6 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   private Optional<Long> currentVersion(Connection c, String school) throws SQLException {
     return version(c, school, "");
-  }
-
-  private Optional<Long> lockVersion(Connection c, String school) throws SQLException {
-    return version(c, school, " FOR UPDATE");
   }
 
   private Optional<Long> version(Connection c, String school, String suffix) throws SQLException {

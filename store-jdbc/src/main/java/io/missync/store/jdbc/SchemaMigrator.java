@@ -39,9 +39,10 @@ final class SchemaMigrator {
   /**
    * The scripts, by version. Append only: a shipped script never changes (its checksum is kept).
    */
-  static final Map<Integer, String> SCRIPTS = new TreeMap<>(Map.of(1, "V1__initial_schema.sql"));
+  static final Map<Integer, String> SCRIPTS =
+      new TreeMap<>(Map.of(1, "V1__initial_schema.sql", 2, "V2__leases.sql"));
 
-  static final int LATEST = 1;
+  static final int LATEST = 2;
 
   private final Tables tables;
 

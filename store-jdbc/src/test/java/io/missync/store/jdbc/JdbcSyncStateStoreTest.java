@@ -13,6 +13,7 @@ import io.missync.core.model.PersonRef;
 import io.missync.core.plan.ChangeKind;
 import io.missync.core.spi.ApplyOutcome;
 import io.missync.core.spi.ChangeResult;
+import io.missync.core.spi.Lease;
 import io.missync.core.state.Account;
 import io.missync.core.state.AccountField;
 import io.missync.core.state.StateUpdate;
@@ -22,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +91,7 @@ class JdbcSyncStateStoreTest {
       assertTrue(
           cols.stream().anyMatch(c -> c.startsWith("acme_" + table + ".")), table + " is missing");
     }
-    assertEquals(List.of(1), versions(ds, schema + ".acme_schema_version"));
+    assertEquals(List.of(1, 2), versions(ds, schema + ".acme_schema_version"));
     // building again over a migrated schema without migrating works
     JdbcSyncStateStore.builder(ds).schema(schema).tablePrefix("acme_").migrate(false).build();
   }
@@ -153,7 +155,7 @@ class JdbcSyncStateStoreTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(List.of(1), versions(ds, schema + ".missync_schema_version"));
+    assertEquals(List.of(1, 2), versions(ds, schema + ".missync_schema_version"));
   }
 
   @Test
@@ -297,10 +299,11 @@ class JdbcSyncStateStoreTest {
         JdbcSyncStateStore.builder(TestPostgres.dataSource())
             .schema(TestPostgres.newSchema())
             .build();
-    store.beginApply("s", "p", 0, 3);
+    Lease lease = store.tryAcquireLease("s", "test-run", Duration.ofMinutes(5)).orElseThrow();
+    store.beginApply(lease, "p", 0, 3);
     for (int i : new int[] {2, 0, 1}) {
       store.recordOutcome(
-          "s",
+          lease,
           "p",
           i,
           new ApplyOutcome(
@@ -379,7 +382,8 @@ class JdbcSyncStateStoreTest {
             .schema(TestPostgres.newSchema())
             .build();
     int n = 200;
-    store.beginApply("s", "p", 0, n);
+    Lease lease = store.tryAcquireLease("s", "test-run", Duration.ofMinutes(5)).orElseThrow();
+    store.beginApply(lease, "p", 0, n);
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       Account a =
@@ -390,7 +394,7 @@ class JdbcSyncStateStoreTest {
       assertEquals(
           i + 1,
           store.recordOutcome(
-              "s",
+              lease,
               "p",
               i,
               new ApplyOutcome(

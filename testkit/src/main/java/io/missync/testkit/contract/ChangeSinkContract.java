@@ -3,6 +3,7 @@ package io.missync.testkit.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -34,6 +35,7 @@ import io.missync.core.plan.RekeyAccount;
 import io.missync.core.plan.UnlinkGuardian;
 import io.missync.core.plan.UpdateAccount;
 import io.missync.core.plan.UpdateGroup;
+import io.missync.core.spi.ChangeContext;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.ChangeSink;
 import io.missync.core.state.AccountField;
@@ -61,7 +63,8 @@ import org.junit.jupiter.api.Test;
  * ChangeResult.Applied} with the new product id (a group create may be {@link ChangeResult.Skipped}
  * by a product without groups); applying the same change twice has the effect of applying it once,
  * and a repeat of an applied change does not fail; a deactivated account can no longer sign in once
- * {@code apply} returns, and a reactivated one can again.
+ * {@code apply} returns, and a reactivated one can again; one sink keeps two schools apart when
+ * their MIS ids coincide.
  */
 public interface ChangeSinkContract {
 
@@ -116,10 +119,17 @@ public interface ChangeSinkContract {
     return Map.of("accounts", accounts, "groups", new TreeSet<>(p.groupIds()));
   }
 
+  /** The school the single-school clauses work in. */
+  String SCHOOL = "contract-school";
+
   private static ChangeResult applyChecked(ChangeSink sink, Change c) {
+    return applyChecked(sink, SCHOOL, c);
+  }
+
+  private static ChangeResult applyChecked(ChangeSink sink, String school, Change c) {
     ChangeResult r;
     try {
-      r = sink.apply(c);
+      r = sink.apply(new ChangeContext(school, "contract-plan", 0, 1), c);
     } catch (RuntimeException e) {
       throw new AssertionError(c.kind() + " threw " + e.getClass().getName(), e);
     }
@@ -290,6 +300,38 @@ public interface ChangeSinkContract {
     assertTrue(probe.canSignIn(idT1));
     assertTrue(probe.canSignIn(idS1));
     assertFalse(probe.canSignIn(idS2), "a deleted account cannot sign in");
+  }
+
+  /**
+   * One sink serves a whole trust: the same MIS ids in two schools (a contact with a child in each,
+   * known by the same id to both) are two people to the sink, each with an account of their own.
+   */
+  @Test
+  default void twoSchoolsWithTheSameMisIdsGetAnAccountEach() {
+    ChangeSink sink = newSink();
+    ProductProbe probe = probe(sink);
+    PersonRef contact = PersonRef.contact("C1");
+    PersonRef student = PersonRef.student("S1");
+    String inA =
+        createdId(applyChecked(sink, "school-a", create(contact, "c.one")), "CreateAccount");
+    String inB =
+        createdId(applyChecked(sink, "school-b", create(contact, "c.one")), "CreateAccount");
+    assertNotEquals(inA, inB, "the same MIS id in two schools names two accounts");
+    assertEquals(
+        inA,
+        createdId(applyChecked(sink, "school-a", create(contact, "c.one")), "CreateAccount"),
+        "a repeated create in school A names school A's account");
+    String studentA =
+        createdId(applyChecked(sink, "school-a", create(student, "s.one")), "CreateAccount");
+    String studentB =
+        createdId(applyChecked(sink, "school-b", create(student, "s.one")), "CreateAccount");
+    assertEquals(Set.of(inA, inB, studentA, studentB), probe.accountIds());
+    applyChecked(
+        sink,
+        "school-a",
+        new DeactivateAccount(AccountRef.of(contact, inA), why(ReasonCode.NO_ACTIVE_STUDENT)));
+    assertFalse(probe.canSignIn(inA), "school A's leaver is deactivated");
+    assertTrue(probe.canSignIn(inB), "school B's contact of the same id keeps access");
   }
 
   private static @Nullable String groupId(ChangeResult r) {

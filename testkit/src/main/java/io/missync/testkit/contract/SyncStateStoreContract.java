@@ -28,6 +28,7 @@ import io.missync.core.spi.ApplyRecord;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.HeldPlan;
+import io.missync.core.spi.Lease;
 import io.missync.core.spi.StaleStateException;
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.state.Account;
@@ -66,17 +67,22 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
+ * <p>It takes in the lease clauses ({@link SchoolLeaseContract}) and two runs of one school racing
+ * through a {@link io.missync.reconcile.SyncRunner} ({@link ConcurrentRunsContract}).
+ *
  * <p>Every test works on school ids of its own ({@link #newSchoolId()}), so {@link #newStore()} may
  * return the same store (one database) every time. Instants the tests store are whole milliseconds:
  * a store must keep at least millisecond precision. The store's clock is expected to be near the
  * system clock (within five minutes).
  */
-public interface SyncStateStoreContract {
+public interface SyncStateStoreContract extends SchoolLeaseContract, ConcurrentRunsContract {
 
   /** The store under test; may be shared between tests. */
+  @Override
   SyncStateStore newStore();
 
   /** A school id no other test uses. */
+  @Override
   default String newSchoolId() {
     return "contract-" + UUID.randomUUID();
   }
@@ -110,6 +116,11 @@ public interface SyncStateStoreContract {
   private static StateUpdate put(Account... accounts) {
     return new StateUpdate(
         List.of(accounts), List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** The contract's lease of the school (taken, or extended, for the journal writes). */
+  static Lease lease(SyncStateStore store, String school) {
+    return store.tryAcquireLease(school, "contract-run", Duration.ofHours(1)).orElseThrow();
   }
 
   private static ApplyOutcome outcome(ChangeResult r, StateUpdate u) {
@@ -314,7 +325,9 @@ public interface SyncStateStoreContract {
     String school = newSchoolId();
     store.commit(school, 0, put(bareAccount("acc-1", EntityType.STUDENT)));
     StaleStateException e =
-        assertThrows(StaleStateException.class, () -> store.beginApply(school, "plan-1", 0, 3));
+        assertThrows(
+            StaleStateException.class,
+            () -> store.beginApply(lease(store, school), "plan-1", 0, 3));
     assertEquals(0, e.expectedVersion());
     assertEquals(1, e.actualVersion());
     assertEquals(Optional.empty(), store.applyRecord(school, "plan-1"));
@@ -326,7 +339,7 @@ public interface SyncStateStoreContract {
   default void recordOutcomeRaisesTheVersionByOneTogetherWithItsUpdate() {
     SyncStateStore store = newStore();
     String school = newSchoolId();
-    store.beginApply(school, "plan-1", 0, 2);
+    store.beginApply(lease(store, school), "plan-1", 0, 2);
     ApplyRecord begun = store.applyRecord(school, "plan-1").orElseThrow();
     assertEquals(ApplyRecord.Status.IN_PROGRESS, begun.status());
     assertEquals(0, begun.baseVersion());
@@ -336,7 +349,7 @@ public interface SyncStateStoreContract {
 
     Account created = fullAccount("acc-1", "S1");
     ApplyOutcome first = outcome(ChangeResult.created("acc-1"), StateUpdate.account(created));
-    assertEquals(1, store.recordOutcome(school, "plan-1", 0, first));
+    assertEquals(1, store.recordOutcome(lease(store, school), "plan-1", 0, first));
     TargetState one = store.load(school);
     assertEquals(1, one.version());
     assertEquals(Optional.of(created), one.account("acc-1"));
@@ -347,7 +360,7 @@ public interface SyncStateStoreContract {
             "student:S2->acc-2",
             new ChangeResult.Failed("timeout after 30s", true),
             StateUpdate.none());
-    assertEquals(2, store.recordOutcome(school, "plan-1", 1, second));
+    assertEquals(2, store.recordOutcome(lease(store, school), "plan-1", 1, second));
     assertEquals(2, store.load(school).version());
 
     ApplyRecord r = store.applyRecord(school, "plan-1").orElseThrow();
@@ -362,7 +375,7 @@ public interface SyncStateStoreContract {
   default void everyKindOfResultAndItsUpdateRoundTripsInTheJournal() {
     SyncStateStore store = newStore();
     String school = newSchoolId();
-    store.beginApply(school, "plan-1", 0, 4);
+    store.beginApply(lease(store, school), "plan-1", 0, 4);
     StateUpdate everything =
         new StateUpdate(
             List.of(fullAccount("acc-1", "S1"), bareAccount("acc-2", EntityType.STAFF)),
@@ -392,7 +405,7 @@ public interface SyncStateStoreContract {
                 new ChangeResult.Skipped("no groups"),
                 StateUpdate.none()));
     for (int i = 0; i < outcomes.size(); i++) {
-      store.recordOutcome(school, "plan-1", i, outcomes.get(i));
+      store.recordOutcome(lease(store, school), "plan-1", i, outcomes.get(i));
     }
     List<ApplyOutcome> back =
         store.applyRecord(school, "plan-1").orElseThrow().outcomes().stream()
@@ -405,26 +418,26 @@ public interface SyncStateStoreContract {
   default void anApplyBegunIsUnfinishedUntilFinishedOldestFirst() {
     SyncStateStore store = newStore();
     String school = newSchoolId();
-    store.beginApply(school, "plan-a", 0, 1);
-    store.beginApply(school, "plan-b", 0, 2);
+    store.beginApply(lease(store, school), "plan-a", 0, 1);
+    store.beginApply(lease(store, school), "plan-b", 0, 2);
     store.recordOutcome(
-        school,
+        lease(store, school),
         "plan-b",
         0,
         outcome(ChangeResult.created("acc-1"), put(bareAccount("acc-1", EntityType.STUDENT))));
-    store.beginApply(school, "plan-c", 1, 1);
+    store.beginApply(lease(store, school), "plan-c", 1, 1);
     assertEquals(
         List.of("plan-a", "plan-b", "plan-c"),
         store.unfinishedApplies(school).stream().map(ApplyRecord::planId).toList());
     ApplyRecord b = store.unfinishedApplies(school).get(1);
     assertEquals(1, b.outcomes().size());
 
-    store.finishApply(school, "plan-a", ApplyRecord.Status.COMPLETED);
+    store.finishApply(lease(store, school), "plan-a", ApplyRecord.Status.COMPLETED);
     assertEquals(
         List.of("plan-b", "plan-c"),
         store.unfinishedApplies(school).stream().map(ApplyRecord::planId).toList());
-    store.finishApply(school, "plan-b", ApplyRecord.Status.COMPLETED_WITH_FAILURES);
-    store.finishApply(school, "plan-c", ApplyRecord.Status.ABORTED);
+    store.finishApply(lease(store, school), "plan-b", ApplyRecord.Status.COMPLETED_WITH_FAILURES);
+    store.finishApply(lease(store, school), "plan-c", ApplyRecord.Status.ABORTED);
     assertTrue(store.unfinishedApplies(school).isEmpty());
 
     assertEquals(
@@ -440,10 +453,13 @@ public interface SyncStateStoreContract {
   @Test
   default void anUnfinishedApplyIsRememberedByAFreshStoreOverTheSameData() {
     String school = newSchoolId();
-    newStore().beginApply(school, "plan-crash", 0, 5);
+    newStore().beginApply(lease(newStore(), school), "plan-crash", 0, 5);
     newStore()
         .recordOutcome(
-            school, "plan-crash", 0, outcome(ChangeResult.applied(), StateUpdate.none()));
+            lease(newStore(), school),
+            "plan-crash",
+            0,
+            outcome(ChangeResult.applied(), StateUpdate.none()));
     List<ApplyRecord> open = newStore().unfinishedApplies(school);
     assertEquals(1, open.size());
     assertEquals("plan-crash", open.get(0).planId());
@@ -456,13 +472,15 @@ public interface SyncStateStoreContract {
     String school = newSchoolId();
     ApplyOutcome o =
         outcome(ChangeResult.created("acc-1"), put(bareAccount("acc-1", EntityType.STUDENT)));
-    assertThrows(MissyncException.class, () -> store.recordOutcome(school, "plan-x", 0, o));
+    assertThrows(
+        MissyncException.class, () -> store.recordOutcome(lease(store, school), "plan-x", 0, o));
     assertThrows(
         MissyncException.class,
-        () -> store.finishApply(school, "plan-x", ApplyRecord.Status.COMPLETED));
-    store.beginApply(school, "plan-1", 0, 1);
-    store.finishApply(school, "plan-1", ApplyRecord.Status.COMPLETED);
-    assertThrows(MissyncException.class, () -> store.recordOutcome(school, "plan-1", 0, o));
+        () -> store.finishApply(lease(store, school), "plan-x", ApplyRecord.Status.COMPLETED));
+    store.beginApply(lease(store, school), "plan-1", 0, 1);
+    store.finishApply(lease(store, school), "plan-1", ApplyRecord.Status.COMPLETED);
+    assertThrows(
+        MissyncException.class, () -> store.recordOutcome(lease(store, school), "plan-1", 0, o));
     assertSameState(TargetState.empty(school), store.load(school));
     assertTrue(store.applyRecord(school, "plan-1").orElseThrow().outcomes().isEmpty());
   }
@@ -475,7 +493,7 @@ public interface SyncStateStoreContract {
         school,
         0,
         put(Account.builder("acc-1", EntityType.STUDENT).link(PersonRef.student("S1")).build()));
-    store.beginApply(school, "plan-1", 1, 1);
+    store.beginApply(lease(store, school), "plan-1", 1, 1);
     TargetState before = store.load(school);
     Account twin =
         Account.builder("acc-2", EntityType.STUDENT).link(PersonRef.student("S1")).build();
@@ -483,7 +501,10 @@ public interface SyncStateStoreContract {
         MissyncException.class,
         () ->
             store.recordOutcome(
-                school, "plan-1", 0, outcome(ChangeResult.created("acc-2"), put(twin))));
+                lease(store, school),
+                "plan-1",
+                0,
+                outcome(ChangeResult.created("acc-2"), put(twin))));
     assertSameState(before, store.load(school));
     assertTrue(
         store.applyRecord(school, "plan-1").orElseThrow().outcomes().isEmpty(),
@@ -494,9 +515,9 @@ public interface SyncStateStoreContract {
   default void anApplyStillInProgressIsNeverReplacedByBeginningItAgain() {
     SyncStateStore store = newStore();
     String school = newSchoolId();
-    store.beginApply(school, "plan-1", 0, 2);
+    store.beginApply(lease(store, school), "plan-1", 0, 2);
     store.recordOutcome(
-        school,
+        lease(store, school),
         "plan-1",
         0,
         outcome(
@@ -505,15 +526,16 @@ public interface SyncStateStoreContract {
                 Account.builder("acc-1", EntityType.STUDENT)
                     .link(PersonRef.student("S1"))
                     .build())));
-    assertThrows(MissyncException.class, () -> store.beginApply(school, "plan-1", 1, 2));
+    assertThrows(
+        MissyncException.class, () -> store.beginApply(lease(store, school), "plan-1", 1, 2));
     assertEquals(
         1,
         store.applyRecord(school, "plan-1").orElseThrow().outcomes().size(),
         "the half-applied plan's journal must be kept");
     assertEquals(1, store.unfinishedApplies(school).size());
     // once closed, the same id may be begun again (e.g. an approved plan retried)
-    store.finishApply(school, "plan-1", ApplyRecord.Status.ABORTED);
-    store.beginApply(school, "plan-1", 1, 2);
+    store.finishApply(lease(store, school), "plan-1", ApplyRecord.Status.ABORTED);
+    store.beginApply(lease(store, school), "plan-1", 1, 2);
     assertEquals(
         ApplyRecord.Status.IN_PROGRESS, store.applyRecord(school, "plan-1").orElseThrow().status());
   }
@@ -522,10 +544,13 @@ public interface SyncStateStoreContract {
   default void outcomesAreListedByIndex() {
     SyncStateStore store = newStore();
     String school = newSchoolId();
-    store.beginApply(school, "plan-1", 0, 3);
-    store.recordOutcome(school, "plan-1", 2, outcome(ChangeResult.applied(), StateUpdate.none()));
-    store.recordOutcome(school, "plan-1", 0, outcome(ChangeResult.applied(), StateUpdate.none()));
-    store.recordOutcome(school, "plan-1", 1, outcome(ChangeResult.applied(), StateUpdate.none()));
+    store.beginApply(lease(store, school), "plan-1", 0, 3);
+    store.recordOutcome(
+        lease(store, school), "plan-1", 2, outcome(ChangeResult.applied(), StateUpdate.none()));
+    store.recordOutcome(
+        lease(store, school), "plan-1", 0, outcome(ChangeResult.applied(), StateUpdate.none()));
+    store.recordOutcome(
+        lease(store, school), "plan-1", 1, outcome(ChangeResult.applied(), StateUpdate.none()));
     assertEquals(
         List.of(0, 1, 2),
         store.applyRecord(school, "plan-1").orElseThrow().outcomes().stream()
@@ -589,10 +614,16 @@ public interface SyncStateStoreContract {
     assertEquals(older.reasons(), decided.reasons());
     assertEquals(
         HeldPlan.Decision.PENDING, store.heldPlan(school, "plan-mid").orElseThrow().decision());
+    AuditEvent audited = store.audit(school, 1).get(0);
+    assertEquals("plan.decided", audited.type(), "a decision is audited");
+    assertEquals("plan-old", audited.planId());
+    assertEquals(Map.of("decision", "APPROVED", "by", "dsl@school.example"), audited.details());
+    assertEquals(decided.decisionTime().orElseThrow(), audited.at());
 
     assertThrows(
         MissyncException.class,
         () -> store.decide(school, "plan-none", HeldPlan.Decision.DISCARDED, "ops"));
+    assertEquals(1, store.audit(school, 10).size(), "a refused decision is not audited");
   }
 
   @Test
@@ -726,7 +757,7 @@ public interface SyncStateStoreContract {
     String school = newSchoolId();
     int threads = 4;
     int perThread = 6;
-    store.beginApply(school, "plan-1", 0, threads * perThread);
+    store.beginApply(lease(store, school), "plan-1", 0, threads * perThread);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -738,7 +769,7 @@ public interface SyncStateStoreContract {
                   for (int i = 0; i < perThread; i++) {
                     String id = "acc-" + thread + "-" + i;
                     store.recordOutcome(
-                        school,
+                        lease(store, school),
                         "plan-1",
                         thread * perThread + i,
                         outcome(
@@ -805,7 +836,7 @@ public interface SyncStateStoreContract {
     store.commit(a, 1, StateUpdate.none());
     // the same ids in another school are another school's
     assertEquals(1, store.commit(b, 0, put(bareAccount("acc-1", EntityType.STAFF))));
-    store.beginApply(a, "plan-1", 2, 1);
+    store.beginApply(lease(store, a), "plan-1", 2, 1);
     store.saveWatermark(a, "w", "1");
     store.appendAudit(
         new AuditEvent(a, Instant.parse("2026-01-01T00:00:00Z"), "plan.held", "plan-1", Map.of()));
@@ -817,7 +848,8 @@ public interface SyncStateStoreContract {
     assertEquals(Optional.empty(), store.applyRecord(b, "plan-1"));
     assertEquals(Optional.empty(), store.watermark(b, "w"));
     assertTrue(store.audit(b, 10).isEmpty());
-    assertThrows(StaleStateException.class, () -> store.beginApply(b, "plan-1", 2, 1));
+    assertThrows(
+        StaleStateException.class, () -> store.beginApply(lease(store, b), "plan-1", 2, 1));
   }
 
   // ------------------------------------------------------------------ property
@@ -846,7 +878,7 @@ public interface SyncStateStoreContract {
     SyncStateStore store = newStore();
     String school = newSchoolId();
     TargetState expected = TargetState.empty(school);
-    store.beginApply(school, "plan-p", 0, history.size());
+    store.beginApply(lease(store, school), "plan-p", 0, history.size());
     int index = 0;
     for (Step step : history) {
       TargetState next;
@@ -863,7 +895,10 @@ public interface SyncStateStoreContract {
             () -> {
               if (step.asOutcome()) {
                 store.recordOutcome(
-                    school, "plan-p", i, outcome(ChangeResult.applied(), step.update()));
+                    lease(store, school),
+                    "plan-p",
+                    i,
+                    outcome(ChangeResult.applied(), step.update()));
               } else {
                 store.commit(school, from, step.update());
               }
@@ -872,7 +907,10 @@ public interface SyncStateStoreContract {
         long v =
             step.asOutcome()
                 ? store.recordOutcome(
-                    school, "plan-p", i, outcome(ChangeResult.applied(), step.update()))
+                    lease(store, school),
+                    "plan-p",
+                    i,
+                    outcome(ChangeResult.applied(), step.update()))
                 : store.commit(school, from, step.update());
         assertEquals(from + 1, v);
         expected = next;

@@ -24,6 +24,7 @@ import io.missync.core.plan.RekeyAccount;
 import io.missync.core.plan.UnlinkGuardian;
 import io.missync.core.plan.UpdateAccount;
 import io.missync.core.plan.UpdateGroup;
+import io.missync.core.spi.ChangeContext;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.ChangeSink;
 import io.missync.core.state.AccountField;
@@ -43,9 +44,10 @@ import org.jspecify.annotations.Nullable;
  * independent of missync's stored state, so a test can check that the two agree.
  *
  * <p>It follows the sink contract: creates return the new id; applying a change twice has the
- * effect of applying it once (a repeated create for the same person returns the same account); a
- * create without a password fails; the password is never kept (only that one was issued, and its
- * length). Failures can be injected with {@link #failWhen}.
+ * effect of applying it once (a repeated create for the same person of the same school returns the
+ * same account); the same MIS id in two schools is two people, so one sink serves a trust; a create
+ * without a password fails; the password is never kept (only that one was issued, and its length).
+ * Failures can be injected with {@link #failWhen}.
  *
  * <p>Not thread-safe; meant for tests.
  */
@@ -53,6 +55,7 @@ public final class InMemoryProductSink implements ChangeSink {
   /** One account as the product holds it. */
   public static final class ProductAccount {
     private final String id;
+    private final String school;
     private final EntityType kind;
     private PersonRef person;
     private boolean active = true;
@@ -62,8 +65,9 @@ public final class InMemoryProductSink implements ChangeSink {
     private final EnumMap<AccountField, String> fields = new EnumMap<>(AccountField.class);
     private final Map<String, MembershipRole> groups = new LinkedHashMap<>();
 
-    ProductAccount(String id, EntityType kind, PersonRef person, String username) {
+    ProductAccount(String id, String school, EntityType kind, PersonRef person, String username) {
       this.id = id;
+      this.school = school;
       this.kind = kind;
       this.person = person;
       this.username = username;
@@ -75,6 +79,11 @@ public final class InMemoryProductSink implements ChangeSink {
 
     public EntityType kind() {
       return kind;
+    }
+
+    /** The school the account was created for. */
+    public String school() {
+      return school;
     }
 
     /** The MIS person the product believes this account belongs to. */
@@ -150,6 +159,9 @@ public final class InMemoryProductSink implements ChangeSink {
   private final Map<String, ProductGroupRow> groups = new LinkedHashMap<>();
   private final Map<String, LinkRow> links = new LinkedHashMap<>();
   private final List<Change> received = new ArrayList<>();
+  // account ids by school and MIS person, so that a repeated create finds its account at once
+  private final Map<String, String> byPerson = new java.util.HashMap<>();
+  private String school = "";
   private Predicate<Change> failWhen = c -> false;
   private int accountSeq;
   private int groupSeq;
@@ -168,7 +180,7 @@ public final class InMemoryProductSink implements ChangeSink {
     return Optional.ofNullable(accounts.get(id));
   }
 
-  /** The account the product holds for the MIS person, if any. */
+  /** The account the product holds for the MIS person (of any school), if any. */
   public Optional<ProductAccount> accountOf(PersonRef person) {
     for (ProductAccount a : accounts.values()) {
       if (a.person.equals(person)) {
@@ -176,6 +188,16 @@ public final class InMemoryProductSink implements ChangeSink {
       }
     }
     return Optional.empty();
+  }
+
+  /** The account the product holds for the MIS person of the school, if any. */
+  public Optional<ProductAccount> accountOf(String schoolId, PersonRef person) {
+    String id = byPerson.get(key(schoolId, person));
+    return id == null ? Optional.empty() : Optional.ofNullable(accounts.get(id));
+  }
+
+  private static String key(String schoolId, PersonRef person) {
+    return schoolId + "\u0000" + person;
   }
 
   public Map<String, ProductGroupRow> groups() {
@@ -193,7 +215,8 @@ public final class InMemoryProductSink implements ChangeSink {
   }
 
   @Override
-  public ChangeResult apply(Change change) {
+  public ChangeResult apply(ChangeContext context, Change change) {
+    school = context.schoolId();
     received.add(change);
     if (failWhen.test(change)) {
       return new ChangeResult.Failed("injected failure", true);
@@ -222,12 +245,13 @@ public final class InMemoryProductSink implements ChangeSink {
             return new ChangeResult.Failed("a create needs an initial password", false);
           }
           PersonRef person = c.account().person();
-          Optional<ProductAccount> same = accountOf(person);
+          Optional<ProductAccount> same = accountOf(school, person);
           if (same.isPresent()) {
             return ChangeResult.created(same.get().id);
           }
           String id = "acc-" + (++accountSeq);
-          ProductAccount a = new ProductAccount(id, person.type(), person, c.username());
+          ProductAccount a = new ProductAccount(id, school, person.type(), person, c.username());
+          byPerson.put(key(school, person), id);
           a.passwordsIssued = 1;
           a.lastPasswordLength = c.password().get().length();
           a.fields.putAll(c.fields());
@@ -340,7 +364,9 @@ public final class InMemoryProductSink implements ChangeSink {
           if (a == null) {
             return MISSING;
           }
+          byPerson.remove(key(a.school, a.person), a.id);
           a.person = c.next();
+          byPerson.put(key(a.school, a.person), a.id);
           return ChangeResult.applied();
         }
 

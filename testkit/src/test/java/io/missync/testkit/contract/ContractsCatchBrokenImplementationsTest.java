@@ -195,11 +195,12 @@ class ContractsCatchBrokenImplementationsTest {
             InMemoryChangeSink real = new InMemoryChangeSink();
             int[] n = {0};
             ChangeSink s =
-                change -> {
+                (context, change) -> {
                   if (change instanceof CreateAccount c) {
                     // a fresh MIS id each time: the product makes a second account
                     PersonRef p = c.account().person();
                     return real.apply(
+                        context,
                         new CreateAccount(
                             AccountRef.pending(new PersonRef(p.type(), p.id() + "#" + n[0]++)),
                             c.fields(),
@@ -208,7 +209,7 @@ class ContractsCatchBrokenImplementationsTest {
                             null,
                             c.reason()));
                   }
-                  return real.apply(change);
+                  return real.apply(context, change);
                 };
             reals.put(s, real);
             return s;
@@ -230,10 +231,10 @@ class ContractsCatchBrokenImplementationsTest {
           public ChangeSink newSink() {
             InMemoryChangeSink real = new InMemoryChangeSink();
             ChangeSink s =
-                change ->
+                (context, change) ->
                     change instanceof DeactivateAccount
                         ? ChangeResult.applied()
-                        : real.apply(change);
+                        : real.apply(context, change);
             reals.put(s, real);
             return s;
           }

@@ -4,9 +4,11 @@ import io.missync.core.spi.ApplyOutcome;
 import io.missync.core.spi.ApplyRecord;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.HeldPlan;
+import io.missync.core.spi.Lease;
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.state.StateUpdate;
 import io.missync.core.state.TargetState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,18 +31,38 @@ class ForwardingStore implements SyncStateStore {
   }
 
   @Override
-  public void beginApply(String schoolId, String planId, long expectedVersion, int changeCount) {
-    d.beginApply(schoolId, planId, expectedVersion, changeCount);
+  public void beginApply(Lease lease, String planId, long expectedVersion, int changeCount) {
+    d.beginApply(lease, planId, expectedVersion, changeCount);
   }
 
   @Override
-  public long recordOutcome(String schoolId, String planId, int index, ApplyOutcome outcome) {
-    return d.recordOutcome(schoolId, planId, index, outcome);
+  public long recordOutcome(Lease lease, String planId, int index, ApplyOutcome outcome) {
+    return d.recordOutcome(lease, planId, index, outcome);
   }
 
   @Override
-  public void finishApply(String schoolId, String planId, ApplyRecord.Status status) {
-    d.finishApply(schoolId, planId, status);
+  public void finishApply(Lease lease, String planId, ApplyRecord.Status status) {
+    d.finishApply(lease, planId, status);
+  }
+
+  @Override
+  public Optional<Lease> tryAcquireLease(String schoolId, String holder, Duration ttl) {
+    return d.tryAcquireLease(schoolId, holder, ttl);
+  }
+
+  @Override
+  public Lease renewLease(Lease lease, Duration ttl) {
+    return d.renewLease(lease, ttl);
+  }
+
+  @Override
+  public void releaseLease(Lease lease) {
+    d.releaseLease(lease);
+  }
+
+  @Override
+  public Optional<Lease> lease(String schoolId) {
+    return d.lease(schoolId);
   }
 
   @Override

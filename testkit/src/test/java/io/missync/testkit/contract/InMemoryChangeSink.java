@@ -19,43 +19,50 @@ import io.missync.core.plan.RekeyAccount;
 import io.missync.core.plan.UnlinkGuardian;
 import io.missync.core.plan.UpdateAccount;
 import io.missync.core.plan.UpdateGroup;
+import io.missync.core.spi.ChangeContext;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.ChangeSink;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A small product in memory behind a {@link ChangeSink}, to prove {@link ChangeSinkContract} runs.
- * Idempotent by the MIS identity: a create for a person (or MIS group) that already has an account
- * (or group) returns the existing id. It never keeps the initial password.
+ * Idempotent by the MIS identity: a create for a person of a school (or MIS group) that already has
+ * an account (or group) returns the existing id; the same MIS id in two schools is two people. It
+ * never keeps the initial password.
  */
 final class InMemoryChangeSink implements ChangeSink, ChangeSinkContract.ProductProbe {
   private static final class Acc {
+    final String school;
     PersonRef person;
     boolean active = true;
     final Map<String, String> groups = new HashMap<>();
 
-    Acc(PersonRef person) {
+    Acc(String school, PersonRef person) {
+      this.school = school;
       this.person = person;
     }
   }
 
   private final Map<String, Acc> accounts = new HashMap<>();
-  private final Map<PersonRef, String> byPerson = new HashMap<>();
+  private final Map<List<Object>, String> byPerson = new HashMap<>();
+  private String school = "";
   private final Map<String, String> groupBySource = new HashMap<>();
   private final Map<String, String> groupNames = new HashMap<>();
   private final Set<String> links = new HashSet<>();
   private int next = 1;
 
   @Override
-  public synchronized ChangeResult apply(Change change) {
+  public synchronized ChangeResult apply(ChangeContext context, Change change) {
+    school = context.schoolId();
     return change.accept(visitor);
   }
 
   private String accountOf(AccountRef ref) {
-    return ref.account().orElseGet(() -> byPerson.getOrDefault(ref.person(), ""));
+    return ref.account().orElseGet(() -> byPerson.getOrDefault(List.of(school, ref.person()), ""));
   }
 
   private String groupOf(GroupRef ref) {
@@ -66,13 +73,13 @@ final class InMemoryChangeSink implements ChangeSink, ChangeSinkContract.Product
       new ChangeVisitor<>() {
         @Override
         public ChangeResult createAccount(CreateAccount c) {
-          String existing = byPerson.get(c.account().person());
+          String existing = byPerson.get(List.of(school, c.account().person()));
           if (existing != null) {
             return ChangeResult.created(existing);
           }
           String id = "acc-" + next++;
-          accounts.put(id, new Acc(c.account().person()));
-          byPerson.put(c.account().person(), id);
+          accounts.put(id, new Acc(school, c.account().person()));
+          byPerson.put(List.of(school, c.account().person()), id);
           return ChangeResult.created(id);
         }
 
@@ -137,7 +144,7 @@ final class InMemoryChangeSink implements ChangeSink, ChangeSinkContract.Product
         public ChangeResult deleteAccount(DeleteAccount c) {
           Acc a = accounts.remove(accountOf(c.account()));
           if (a != null) {
-            byPerson.remove(a.person);
+            byPerson.remove(List.of(a.school, a.person));
           }
           return ChangeResult.applied();
         }
@@ -148,9 +155,9 @@ final class InMemoryChangeSink implements ChangeSink, ChangeSinkContract.Product
           if (a == null) {
             return new ChangeResult.Failed("no such account", false);
           }
-          byPerson.remove(a.person);
+          byPerson.remove(List.of(a.school, a.person));
           a.person = c.next();
-          byPerson.put(c.next(), c.accountId());
+          byPerson.put(List.of(a.school, c.next()), c.accountId());
           return ChangeResult.applied();
         }
 
