@@ -70,6 +70,9 @@ final class ChangeOrder {
     if (r instanceof ReviewItem.AmbiguousMatch a) {
       return "1|" + a.person();
     }
+    if (r instanceof ReviewItem.DuplicateKey k) {
+      return "3|" + k.entityType() + "|" + k.key() + "|" + k.people();
+    }
     ReviewItem.RejectedRow row = (ReviewItem.RejectedRow) r;
     return "2|" + row.location() + "|" + row.message();
   }

@@ -11,13 +11,20 @@ import org.jspecify.annotations.Nullable;
  * The safety gate's thresholds, as an immutable value. A threshold on (entity type, change kind)
  * trips when the plan has <em>more than</em> {@code absolute} such changes <em>and</em> they are
  * <em>more than</em> {@code percent} of the product's active records of the type before the plan.
- * Both conditions must hold, so a small school is not held for three leavers and a large one is not
- * waved through for a thousand.
+ * Both conditions must hold: the percentage protects every size of school, and the absolute count
+ * is a small floor, so that a handful of leavers never holds a plan while a third of a small school
+ * always does (a 35-pupil school's "complete" read missing 15 pupils is held, pupils and parents
+ * alike), and a large one is not waved through for a thousand.
  *
- * <p>Defaults: deactivations of students, staff or contacts: more than 10% and more than 20; hard
- * deletes: more than 5% and more than 10; account updates: more than 50% and more than 200; group
+ * <p>Defaults: deactivations of students, staff or contacts: more than 10% and more than 3; hard
+ * deletes: more than 5% and more than 3; account updates: more than 50% and more than 200; group
  * archives: more than 50% and more than 50; group leaves: more than 25% and more than 100; guardian
- * unlinks: more than 20% and more than 50.
+ * unlinks: more than 20% and more than 5.
+ *
+ * <p>Changes backed by explicit evidence (see {@link io.missync.core.plan.Plan#evidenceBacked()})
+ * are judged on their own, by {@link SafetyGate#evaluateEvidenceBacked}, against one sanity limit
+ * per person type, {@link #evidenceBackedLimit()} (default: more than 50% and more than 3): a
+ * mistyped bulk leaving date must not empty a school unattended either.
  *
  * <p>Group leaves are set as a threshold on ({@link EntityType#MEMBERSHIP}, {@link
  * ChangeKind#LEAVE_GROUP}): it counts the plan's leaves of every person type together against the
@@ -83,6 +90,7 @@ public final class GatePolicy {
   private final int migrationMinimum;
   private final boolean holdOnPartial;
   private final boolean holdOnReviewItems;
+  private final Threshold evidenceBackedLimit;
 
   private GatePolicy(Builder b) {
     EnumMap<EntityType, Map<ChangeKind, Threshold>> m = new EnumMap<>(EntityType.class);
@@ -91,6 +99,7 @@ public final class GatePolicy {
     this.migrationMinimum = b.migrationMinimum;
     this.holdOnPartial = b.holdOnPartial;
     this.holdOnReviewItems = b.holdOnReviewItems;
+    this.evidenceBackedLimit = b.evidenceBackedLimit;
   }
 
   public static GatePolicy defaults() {
@@ -123,13 +132,22 @@ public final class GatePolicy {
     return holdOnReviewItems;
   }
 
+  /**
+   * The sanity limit on evidence-backed deactivations of one person type, against the type's active
+   * accounts before the plan (default more than 50% and more than 3).
+   */
+  public Threshold evidenceBackedLimit() {
+    return evidenceBackedLimit;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof GatePolicy g
         && g.thresholds.equals(thresholds)
         && g.migrationMinimum == migrationMinimum
         && g.holdOnPartial == holdOnPartial
-        && g.holdOnReviewItems == holdOnReviewItems;
+        && g.holdOnReviewItems == holdOnReviewItems
+        && g.evidenceBackedLimit.equals(evidenceBackedLimit);
   }
 
   @Override
@@ -149,17 +167,24 @@ public final class GatePolicy {
     private int migrationMinimum = 10;
     private boolean holdOnPartial;
     private boolean holdOnReviewItems;
+    private Threshold evidenceBackedLimit = new Threshold(50, 3);
 
     private Builder() {
       for (EntityType t :
           new EntityType[] {EntityType.STUDENT, EntityType.STAFF, EntityType.CONTACT}) {
-        threshold(t, ChangeKind.DEACTIVATE_ACCOUNT, new Threshold(10, 20));
-        threshold(t, ChangeKind.DELETE_ACCOUNT, new Threshold(5, 10));
+        threshold(t, ChangeKind.DEACTIVATE_ACCOUNT, new Threshold(10, 3));
+        threshold(t, ChangeKind.DELETE_ACCOUNT, new Threshold(5, 3));
         threshold(t, ChangeKind.UPDATE_ACCOUNT, new Threshold(50, 200));
       }
       threshold(EntityType.GROUP, ChangeKind.ARCHIVE_GROUP, new Threshold(50, 50));
       threshold(EntityType.MEMBERSHIP, ChangeKind.LEAVE_GROUP, new Threshold(25, 100));
-      threshold(EntityType.GUARDIAN_LINK, ChangeKind.UNLINK_GUARDIAN, new Threshold(20, 50));
+      threshold(EntityType.GUARDIAN_LINK, ChangeKind.UNLINK_GUARDIAN, new Threshold(20, 5));
+    }
+
+    /** Sets the sanity limit on evidence-backed deactivations of each person type. */
+    public Builder evidenceBackedLimit(Threshold limit) {
+      this.evidenceBackedLimit = java.util.Objects.requireNonNull(limit, "limit");
+      return this;
     }
 
     /**

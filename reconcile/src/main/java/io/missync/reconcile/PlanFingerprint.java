@@ -54,9 +54,50 @@ final class PlanFingerprint {
       boolean migrationAnnounced,
       List<Change> changes,
       List<ReviewItem> reviews) {
+    return of(schoolId, version, migrationAnnounced, false, changes, reviews);
+  }
+
+  /**
+   * The fingerprint; a migration in progress (from an earlier run) is rendered only when true, so
+   * that plans outside one keep the ids they had before it was known.
+   */
+  static String of(
+      String schoolId,
+      long version,
+      boolean migrationAnnounced,
+      boolean migrationInProgress,
+      List<Change> changes,
+      List<ReviewItem> reviews) {
+    return of(
+        "missync-plan-v1",
+        schoolId,
+        version,
+        migrationAnnounced,
+        migrationInProgress,
+        changes,
+        reviews);
+  }
+
+  /** The fingerprint of the evidence-backed part of a plan: never equal to a whole plan's. */
+  static String ofEvidenceBackedPart(String schoolId, long version, List<Change> changes) {
+    return of(
+        "missync-plan-v1/evidence-backed", schoolId, version, false, false, changes, List.of());
+  }
+
+  private static String of(
+      String tag,
+      String schoolId,
+      long version,
+      boolean migrationAnnounced,
+      boolean migrationInProgress,
+      List<Change> changes,
+      List<ReviewItem> reviews) {
     PlanFingerprint f = new PlanFingerprint();
-    f.put("missync-plan-v1").put(schoolId).put(Long.toString(version));
+    f.put(tag).put(schoolId).put(Long.toString(version));
     f.put(Boolean.toString(migrationAnnounced));
+    if (migrationInProgress) {
+      f.put("migration-in-progress");
+    }
     f.put(Integer.toString(changes.size()));
     Renderer r = f.new Renderer();
     for (Change c : changes) {
@@ -74,6 +115,12 @@ final class PlanFingerprint {
       } else if (item instanceof ReviewItem.AmbiguousMatch a) {
         f.put("ambiguous").person(a.person()).put(Integer.toString(a.candidateAccountIds().size()));
         a.candidateAccountIds().forEach(f::put);
+      } else if (item instanceof ReviewItem.DuplicateKey k) {
+        f.put("duplicate-key")
+            .put(k.entityType().name())
+            .put(k.key())
+            .put(Integer.toString(k.people().size()));
+        k.people().forEach(f::person);
       } else {
         ReviewItem.RejectedRow row = (ReviewItem.RejectedRow) item;
         f.put("rejected")

@@ -3,12 +3,7 @@ package io.missync.reconcile;
 import io.missync.core.EntityType;
 import io.missync.core.model.Completeness;
 import io.missync.core.model.Contact;
-import io.missync.core.model.Gender;
-import io.missync.core.model.Group;
 import io.missync.core.model.GuardianLink;
-import io.missync.core.model.MatchKeys;
-import io.missync.core.model.Membership;
-import io.missync.core.model.MembershipRole;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.model.Person;
 import io.missync.core.model.PersonRef;
@@ -16,30 +11,24 @@ import io.missync.core.model.SnapshotProblem;
 import io.missync.core.model.StaffMember;
 import io.missync.core.model.Student;
 import io.missync.core.plan.AccountRef;
-import io.missync.core.plan.ArchiveGroup;
 import io.missync.core.plan.Change;
 import io.missync.core.plan.CreateAccount;
-import io.missync.core.plan.CreateGroup;
 import io.missync.core.plan.DeactivateAccount;
 import io.missync.core.plan.DeleteAccount;
 import io.missync.core.plan.Evidence;
 import io.missync.core.plan.FieldChange;
 import io.missync.core.plan.GroupRef;
-import io.missync.core.plan.JoinGroup;
-import io.missync.core.plan.LeaveGroup;
 import io.missync.core.plan.LinkGuardian;
 import io.missync.core.plan.MatchConfidence;
-import io.missync.core.plan.MoveAccount;
 import io.missync.core.plan.Plan;
+import io.missync.core.plan.PlanBasis;
 import io.missync.core.plan.PlanStatistics;
 import io.missync.core.plan.ReactivateAccount;
 import io.missync.core.plan.Reason;
-import io.missync.core.plan.ReasonCode;
 import io.missync.core.plan.RekeyAccount;
 import io.missync.core.plan.ReviewItem;
 import io.missync.core.plan.UnlinkGuardian;
 import io.missync.core.plan.UpdateAccount;
-import io.missync.core.plan.UpdateGroup;
 import io.missync.core.spi.CredentialPolicy;
 import io.missync.core.state.Account;
 import io.missync.core.state.AccountField;
@@ -65,7 +54,6 @@ import org.jspecify.annotations.Nullable;
 
 /** One planning run: holds the inputs and the working sets, and produces one {@link Plan}. */
 final class PlanRun {
-  private static final AccountField[] FIELDS = AccountField.values();
   private static final EntityType[] PEOPLE = {
     EntityType.STUDENT, EntityType.STAFF, EntityType.CONTACT
   };
@@ -76,7 +64,11 @@ final class PlanRun {
   private final TargetState state;
   private final MisSnapshot snap;
   private final boolean migrationAnnounced;
+  private final PlanBasis.Migration migrationSignal;
   private final LocalDate today;
+  private final FieldRules fields;
+  private final Correlators correlators;
+  private final MembershipDiff membershipDiff;
 
   // buckets; see assemble() for the application order
   private final List<Change> groupCreates = new ArrayList<>();
@@ -117,20 +109,32 @@ final class PlanRun {
   private final EnumMap<EntityType, Integer> linkedActive = new EnumMap<>(EntityType.class);
   private final Set<EntityType> churned = java.util.EnumSet.noneOf(EntityType.class);
 
+  // item 1: changes backed by explicit evidence (identity), and the people deactivated on it
+  private final Set<Change> onEvidence =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<PersonRef> deactivatedOnEvidence = new HashSet<>();
+  // item 5: keys that several people of a type share (UPNs of pupils, emails of staff)
+  private final Set<PersonRef> duplicateKeyed = new HashSet<>();
+
   PlanRun(
       SyncPolicy policy,
       CredentialPolicy credentials,
       Clock clock,
       TargetState state,
       MisSnapshot snap,
-      boolean migrationAnnounced) {
+      PlanBasis.Migration migrationSignal) {
     this.policy = policy;
     this.credentials = credentials;
     this.clock = clock;
     this.state = state;
     this.snap = snap;
-    this.migrationAnnounced = migrationAnnounced;
+    this.migrationSignal = migrationSignal;
+    this.migrationAnnounced = migrationSignal == PlanBasis.Migration.ANNOUNCED;
     this.today = LocalDate.ofInstant(clock.instant(), policy.schoolZone());
+    this.fields = new FieldRules(policy);
+    this.correlators = new Correlators(policy, fields);
+    this.membershipDiff =
+        new MembershipDiff(policy, snap, today, liveGroups, productGroupToSource, memberships);
     for (EntityType t : PEOPLE) {
       deactivations.put(t, new ArrayList<>());
       vanished.put(t, new ArrayList<>());
@@ -142,19 +146,25 @@ final class PlanRun {
 
   Plan run() {
     surveyAccounts();
-    planGroups();
+    new GroupStage(policy, state, snap, today, migrationUnderway())
+        .plan(groupCreates, groupUpdates, archives, liveGroups, productGroupToSource);
     if (policy.syncs(EntityType.STUDENT)) {
+      DuplicateKeys.find(snap, EntityType.STUDENT, duplicateKeyed, reviews);
       for (Student s : snap.students()) {
         boolean leaver = policy.leavingDateMakesLeaver() && passed(s.leavingDate());
-        person(s, !leaver, leaver ? leavingReason(s) : null, true);
+        if (!leaver && notYetAdmitted(s)) {
+          continue;
+        }
+        person(s, !leaver, leaver ? Leavers.leavingDate(s) : null, true, leaver);
       }
       matchAndCreate(EntityType.STUDENT);
       leavers(EntityType.STUDENT);
     }
     if (policy.syncs(EntityType.STAFF)) {
+      DuplicateKeys.find(snap, EntityType.STAFF, duplicateKeyed, reviews);
       for (StaffMember s : snap.staff()) {
-        boolean leaver = policy.employmentEndMakesLeaver() && passed(s.employmentEnd());
-        person(s, !leaver, leaver ? employmentReason(s) : null, true);
+        boolean leaver = policy.employmentEndMakesLeaver() && employmentOver(s.employmentEnd());
+        person(s, !leaver, leaver ? Leavers.employmentEnded(s) : null, true, leaver);
       }
       matchAndCreate(EntityType.STAFF);
       leavers(EntityType.STAFF);
@@ -166,12 +176,7 @@ final class PlanRun {
       planGuardianLinks();
     }
     for (SnapshotProblem p : snap.problems()) {
-      reviews.add(
-          new ReviewItem.RejectedRow(
-              p.entityType(),
-              p.recordKey(),
-              p.message(),
-              Reason.of(ReasonCode.REJECTED_ROW, "problem", p.kind().name())));
+      reviews.add(RejectedRows.of(p));
     }
     chooseUsernames();
     return assemble();
@@ -195,18 +200,6 @@ final class PlanRun {
 
   private List<Change> deactivationsOf(EntityType t) {
     return of(deactivations, t);
-  }
-
-  private static Reason leavingReason(Student s) {
-    return new Reason(
-        ReasonCode.LEAVING_DATE_PASSED,
-        Evidence.of("leavingDate", s.leavingDate().map(LocalDate::toString).orElse("")));
-  }
-
-  private static Reason employmentReason(StaffMember s) {
-    return new Reason(
-        ReasonCode.EMPLOYMENT_ENDED,
-        Evidence.of("employmentEnd", s.employmentEnd().map(LocalDate::toString).orElse("")));
   }
 
   // ---------------------------------------------------------------- survey
@@ -236,6 +229,30 @@ final class PlanRun {
     return day.isPresent() && day.get().isBefore(today);
   }
 
+  /** Employment is over after its end date, or on it under a same-day dismissal policy. */
+  private boolean employmentOver(Optional<LocalDate> end) {
+    return policy.dismissals() == SyncPolicy.Dismissal.SAME_DAY
+        ? end.isPresent() && !end.get().isAfter(today)
+        : passed(end);
+  }
+
+  /**
+   * A pupil whose admission date is still to come, under {@link
+   * SyncPolicy.Admission#ON_ADMISSION_DATE}, who has no active account: not created, and an
+   * inactive account is not reactivated, until that date (an active account is kept as it is).
+   */
+  private boolean notYetAdmitted(Student s) {
+    if (policy.admissions() != SyncPolicy.Admission.ON_ADMISSION_DATE) {
+      return false;
+    }
+    Optional<LocalDate> from = s.admissionDate();
+    if (from.isEmpty() || !from.get().isAfter(today)) {
+      return false;
+    }
+    Account acc = state.accountFor(s.ref()).orElse(null);
+    return acc == null || !acc.active();
+  }
+
   // ---------------------------------------------------------------- groups
 
   /**
@@ -247,7 +264,7 @@ final class PlanRun {
   private boolean migrationUnderway() {
     Boolean m = migration;
     if (m == null) {
-      m = detectMigration();
+      m = MigrationSignal.detect(migrationSignal, state, snap);
       migration = m;
     }
     return m;
@@ -263,161 +280,6 @@ final class PlanRun {
     return churned.contains(type) || migrationUnderway();
   }
 
-  private boolean detectMigration() {
-    if (migrationAnnounced) {
-      return true;
-    }
-    if (!snap.isComplete(EntityType.STUDENT)) {
-      return false;
-    }
-    int linked = 0;
-    int moved = 0;
-    for (Account a : state.accounts()) {
-      PersonRef l = a.link().orElse(null);
-      if (a.kind() != EntityType.STUDENT || !a.active() || l == null) {
-        continue;
-      }
-      linked++;
-      if (snap.student(l.id()).isEmpty()) {
-        String upn = a.field(AccountField.UPN).orElse(null);
-        if (upn != null
-            && (!snap.studentsByUpn(upn).isEmpty() || !snap.studentsByFormerUpn(upn).isEmpty())) {
-          moved++;
-        }
-      }
-    }
-    return linked > 0 && moved * 2 > linked;
-  }
-
-  /**
-   * During a migration, a product group whose MIS group vanished is re-keyed to the one new MIS
-   * group of the same kind and name, so it keeps its content and members; a name shared by several
-   * groups on either side is ambiguous and left to the usual create and archive. Outside a
-   * migration nothing is matched: a new academic year's "7A" is not last year's.
-   */
-  private Map<String, ProductGroup> groupRekeys() {
-    if (!migrationUnderway() || !snap.isComplete(EntityType.GROUP)) {
-      return Map.of();
-    }
-    Map<String, List<ProductGroup>> vanishedByName = new HashMap<>();
-    for (ProductGroup pg : state.groups()) {
-      String src = pg.sourceGroupId();
-      if (src != null && !pg.archived() && policy.syncs(pg.kind()) && snap.group(src).isEmpty()) {
-        vanishedByName.computeIfAbsent(pg.kind() + "|" + pg.name(), k -> new ArrayList<>()).add(pg);
-      }
-    }
-    Map<String, List<Group>> newByName = new HashMap<>();
-    for (Group g : snap.groups()) {
-      if (policy.syncs(g.kind()) && state.groupForSource(g.id()).isEmpty()) {
-        newByName.computeIfAbsent(g.kind() + "|" + groupName(g), k -> new ArrayList<>()).add(g);
-      }
-    }
-    Map<String, ProductGroup> out = new HashMap<>();
-    newByName.forEach(
-        (key, groups) -> {
-          List<ProductGroup> old = vanishedByName.getOrDefault(key, List.of());
-          if (groups.size() == 1 && old.size() == 1) {
-            out.put(groups.get(0).id(), old.get(0));
-          }
-        });
-    return out;
-  }
-
-  private void planGroups() {
-    boolean respect = policy.respectEffectiveDates();
-    Map<String, ProductGroup> rekeyed = groupRekeys();
-    Set<String> rekeyedProductGroups = new HashSet<>();
-    for (Group g : snap.groups()) {
-      if (!policy.syncs(g.kind())) {
-        continue;
-      }
-      String name = groupName(g);
-      String subject = g.subject().orElse(null);
-      ProductGroup pg = state.groupForSource(g.id()).orElse(null);
-      boolean effective = !respect || g.isEffectiveOn(today);
-      if (!effective) {
-        boolean ended = g.effectiveTo().map(d -> d.isBefore(today)).orElse(false);
-        if (pg != null && !pg.archived() && ended) {
-          archives.add(
-              new ArchiveGroup(
-                  GroupRef.of(g.id(), pg.groupId()),
-                  Reason.of(
-                      ReasonCode.GROUP_GONE,
-                      "effectiveTo",
-                      g.effectiveTo().map(LocalDate::toString).orElse(""))));
-        }
-        continue;
-      }
-      ProductGroup previous = pg == null ? rekeyed.get(g.id()) : null;
-      if (previous != null) {
-        GroupRef ref = GroupRef.of(g.id(), previous.groupId());
-        Evidence ev =
-            Evidence.of(
-                "previousSourceGroupId",
-                Objects.requireNonNull(previous.sourceGroupId()),
-                "matchedOn",
-                "KIND_AND_NAME");
-        groupUpdates.add(
-            new UpdateGroup(
-                ref, g.kind(), name, subject, new Reason(ReasonCode.MIS_MIGRATION, ev)));
-        liveGroups.put(g.id(), ref);
-        productGroupToSource.put(previous.groupId(), g.id());
-        rekeyedProductGroups.add(previous.groupId());
-      } else if (pg == null) {
-        groupCreates.add(
-            new CreateGroup(
-                GroupRef.of(g.id(), null),
-                g.kind(),
-                name,
-                subject,
-                Reason.of(ReasonCode.NEW_IN_SOURCE, "kind", g.kind().name())));
-        liveGroups.put(g.id(), GroupRef.of(g.id(), null));
-      } else {
-        GroupRef ref = GroupRef.of(g.id(), pg.groupId());
-        if (pg.archived()
-            || pg.kind() != g.kind()
-            || !pg.name().equals(name)
-            || !Objects.equals(pg.subject(), subject)) {
-          Evidence ev = Evidence.of("kind", pg.kind().name(), "name", pg.name());
-          if (pg.subject() != null) {
-            ev = ev.with("subject", pg.subject());
-          }
-          if (pg.archived()) {
-            ev = ev.with("archived", "true");
-          }
-          groupUpdates.add(
-              new UpdateGroup(
-                  ref, g.kind(), name, subject, new Reason(ReasonCode.GROUP_CHANGED, ev)));
-        }
-        liveGroups.put(g.id(), ref);
-        productGroupToSource.put(pg.groupId(), g.id());
-      }
-    }
-    if (snap.isComplete(EntityType.GROUP)) {
-      for (ProductGroup pg : state.groups()) {
-        String src = pg.sourceGroupId();
-        if (src == null
-            || pg.archived()
-            || !policy.syncs(pg.kind())
-            || rekeyedProductGroups.contains(pg.groupId())) {
-          continue;
-        }
-        if (snap.group(src).isEmpty()) {
-          archives.add(
-              new ArchiveGroup(
-                  GroupRef.of(src, pg.groupId()),
-                  Reason.of(ReasonCode.GROUP_GONE, "groups", Completeness.COMPLETE.name())));
-        }
-      }
-    }
-  }
-
-  private String groupName(Group g) {
-    return g.kind() == io.missync.core.model.GroupKind.YEAR
-        ? policy.yearGroups().map(g.name())
-        : g.name();
-  }
-
   // ---------------------------------------------------------------- people
 
   /**
@@ -425,7 +287,12 @@ final class PlanRun {
    *
    * @param mayDeactivate false when the snapshot cannot tell whether an unwanted person is a leaver
    */
-  private void person(Person p, boolean wanted, @Nullable Reason notWanted, boolean mayDeactivate) {
+  private void person(
+      Person p,
+      boolean wanted,
+      @Nullable Reason notWanted,
+      boolean mayDeactivate,
+      boolean onEvidence) {
     PersonRef ref = p.ref();
     Account acc = state.accountFor(ref).orElse(null);
     if (acc != null) {
@@ -435,46 +302,73 @@ final class PlanRun {
       if (!wanted && !mayDeactivate) {
         return;
       }
-      existing(p, ref, acc, wanted, notWanted);
+      existing(p, ref, acc, wanted, notWanted, onEvidence);
     } else if (wanted) {
       pendingOf(p.entityType()).add(p);
     }
   }
 
   private void existing(
-      Person p, PersonRef ref, Account acc, boolean wanted, @Nullable Reason notWanted) {
+      Person p,
+      PersonRef ref,
+      Account acc,
+      boolean wanted,
+      @Nullable Reason notWanted,
+      boolean onEvidence) {
     AccountRef aref = AccountRef.of(ref, acc.accountId());
+    if (wanted && acc.suspended()) {
+      // an operator's emergency deactivation stands until the MIS agrees: never reactivated; one
+      // still active (flagged, not yet applied) goes now
+      if (acc.active()) {
+        deactivate(aref, OperatorSuspensions.suspended(), true);
+      }
+      return;
+    }
     if (wanted) {
       if (!acc.active()) {
         Evidence ev =
             Evidence.of(
                 "deactivatedOn", acc.deactivatedOn().map(LocalDate::toString).orElse("unknown"));
         if (policy.rejoiners() == SyncPolicy.RejoinerAction.REACTIVATE) {
-          reactivations.add(new ReactivateAccount(aref, new Reason(ReasonCode.REJOINED, ev)));
+          reactivations.add(new ReactivateAccount(aref, Rejoiners.rejoined(ev)));
           activated.add(ref);
         } else {
           reviews.add(
               new ReviewItem.PossibleDuplicate(
-                  ref,
-                  acc.accountId(),
-                  MatchConfidence.CERTAIN,
-                  new Reason(ReasonCode.REJOINED, ev)));
+                  ref, acc.accountId(), MatchConfidence.CERTAIN, Rejoiners.rejoined(ev)));
           held.add(ref);
           return;
         }
       }
       fieldUpdates(p, acc, aref);
-      memberships(ref, aref, acc);
+      membershipDiff.diff(ref, aref, acc);
     } else if (acc.active()) {
-      deactivate(aref, Objects.requireNonNull(notWanted, "a reason for an unwanted person"));
+      deactivate(
+          aref, Objects.requireNonNull(notWanted, "a reason for an unwanted person"), onEvidence);
     } else {
       maybeDelete(acc, aref);
     }
   }
 
-  private void deactivate(AccountRef aref, Reason why) {
-    deactivationsOf(aref.person().type()).add(new DeactivateAccount(aref, why));
+  private void deactivate(AccountRef aref, Reason why, boolean evidence) {
+    DeactivateAccount d = new DeactivateAccount(aref, why);
+    deactivationsOf(aref.person().type()).add(d);
     deactivated.add(aref.person());
+    if (evidence) {
+      onEvidence.add(d);
+      deactivatedOnEvidence.add(aref.person());
+    }
+  }
+
+  /**
+   * True when the person is inactive after the plan for a reason other than absence in this plan:
+   * deactivated here on explicit evidence, or already inactive in the product.
+   */
+  private boolean inactiveOnEvidence(PersonRef ref) {
+    if (activeAfter(ref)) {
+      return false;
+    }
+    return !deactivated.contains(ref) || deactivatedOnEvidence.contains(ref);
   }
 
   private void maybeDelete(Account acc, AccountRef aref) {
@@ -482,14 +376,7 @@ final class PlanRun {
     Optional<LocalDate> since = acc.deactivatedOn();
     if (grace.isPresent() && since.isPresent() && !today.isBefore(since.get().plus(grace.get()))) {
       deletes.add(
-          new DeleteAccount(
-              aref,
-              Reason.of(
-                  ReasonCode.GRACE_PERIOD_EXPIRED,
-                  "deactivatedOn",
-                  since.get().toString(),
-                  "gracePeriod",
-                  grace.get().toString())));
+          new DeleteAccount(aref, HardDeletes.gracePeriodExpired(since.get(), grace.get())));
     }
   }
 
@@ -529,25 +416,22 @@ final class PlanRun {
           deactivate(
               aref,
               deleted
-                  ? Reason.of(
-                      ReasonCode.DELETED_IN_SOURCE,
-                      type.name().toLowerCase(java.util.Locale.ROOT),
-                      snap.completeness(type).name(),
-                      "deletedBy",
-                      snap.source().sourceKind())
-                  : Reason.of(
-                      ReasonCode.LEFT_SOURCE,
-                      type.name().toLowerCase(java.util.Locale.ROOT),
-                      Completeness.COMPLETE.name()));
+                  ? Leavers.deleted(type, snap.completeness(type), snap.source().sourceKind())
+                  : Leavers.leftSource(type),
+              deleted);
         } else {
           maybeDelete(acc, aref);
         }
-      } else if (type == EntityType.CONTACT
-          && acc.active()
-          && noActiveLinkedStudent(acc.accountId(), Set.of())) {
-        // the students it is linked to in the product have all left (even if only a partial read
-        // could see them go): a contact goes with its last student, in the same run
-        deactivate(aref, Reason.of(ReasonCode.NO_ACTIVE_STUDENT, "productLinks", "inactive"));
+      } else if (type == EntityType.CONTACT && acc.active()) {
+        int linked = linkedStudents(acc.accountId(), Set.of());
+        if (linked != SOME_ACTIVE) {
+          // the students it is linked to in the product have all left (even if only a partial
+          // read could see them go): a contact goes with its last student, in the same run
+          deactivate(
+              aref,
+              ContactsFollowLastChild.productLinksInactive(),
+              linked == NONE_ACTIVE_ON_EVIDENCE);
+        }
       }
     }
   }
@@ -572,6 +456,36 @@ final class PlanRun {
       }
     }
     return out;
+  }
+
+  private static final int SOME_ACTIVE = 0;
+  private static final int NONE_ACTIVE = 1;
+  private static final int NONE_ACTIVE_ON_EVIDENCE = 2;
+
+  /**
+   * Whether the contact's account is linked in the product to a student who is active after the
+   * plan: {@link #SOME_ACTIVE} when it is (or when it has no product links: nothing is known);
+   * otherwise {@link #NONE_ACTIVE_ON_EVIDENCE} when each link is in {@code notEligible} (shown
+   * ineligible by the snapshot) or to a student inactive on evidence ({@link #inactiveOnEvidence}),
+   * and {@link #NONE_ACTIVE} when some student's inactivity is only their absence.
+   */
+  private int linkedStudents(String contactAccountId, Set<String> notEligible) {
+    boolean none = noActiveLinkedStudent(contactAccountId, notEligible);
+    if (!none) {
+      return SOME_ACTIVE;
+    }
+    for (String s :
+        Objects.requireNonNull(productLinksByContact).getOrDefault(contactAccountId, List.of())) {
+      if (notEligible.contains(contactAccountId + "|" + s)) {
+        continue;
+      }
+      Account sa = state.account(s).orElse(null);
+      PersonRef ref = sa == null ? null : linkAfter(sa);
+      if (ref != null && !inactiveOnEvidence(ref)) {
+        return NONE_ACTIVE;
+      }
+    }
+    return NONE_ACTIVE_ON_EVIDENCE;
   }
 
   /**
@@ -623,42 +537,35 @@ final class PlanRun {
       Reason why = null;
       if (!wanted) {
         if (!eligibleContact || eligibleLinks == 0) {
-          why =
-              Reason.of(
-                  ReasonCode.NOT_ELIGIBLE,
-                  "eligibleLinks",
-                  Integer.toString(eligibleLinks),
-                  "emailRequiredAndMissing",
-                  Boolean.toString(!eligibleContact));
+          why = ContactsFollowLastChild.notEligible(eligibleLinks, !eligibleContact);
         } else {
-          why =
-              Reason.of(
-                  ReasonCode.NO_ACTIVE_STUDENT, "eligibleLinks", Integer.toString(eligibleLinks));
+          why = ContactsFollowLastChild.noActiveStudent(eligibleLinks);
         }
       }
-      if (!wanted && !canDecide && !anyActive) {
-        // a partial read cannot decide from absence; it can from what the product knows: the
-        // contact's last linked student left in this run (deleted, leaving date passed), or the
-        // snapshot shows its remaining links are no longer eligible
+      boolean evidence = false;
+      if (!wanted) {
         Account acc = state.accountFor(c.ref()).orElse(null);
         if (acc != null && acc.active() && !acc.isProtected()) {
           if (explicitIneligible == null) {
             explicitIneligible = explicitlyIneligibleLinks();
           }
-          if (noActiveLinkedStudent(acc.accountId(), explicitIneligible)) {
+          int linked = linkedStudents(acc.accountId(), explicitIneligible);
+          // a contact follows, on evidence, students who left on evidence or links the snapshot
+          // shows are no longer eligible (parental responsibility withdrawn)
+          evidence = eligibleContact && linked == NONE_ACTIVE_ON_EVIDENCE;
+          if (!canDecide && !anyActive && linked != SOME_ACTIVE) {
+            // a partial read cannot decide from absence; it can from what the product knows: the
+            // contact's last linked student left in this run (deleted, leaving date passed), or
+            // the snapshot shows its remaining links are no longer eligible
             deactivate(
                 AccountRef.of(c.ref(), acc.accountId()),
-                Reason.of(
-                    ReasonCode.NO_ACTIVE_STUDENT,
-                    "eligibleLinks",
-                    Integer.toString(eligibleLinks),
-                    "productLinks",
-                    "inactive"));
+                ContactsFollowLastChild.productLinksInactive(eligibleLinks),
+                linked == NONE_ACTIVE_ON_EVIDENCE);
             continue;
           }
         }
       }
-      person(c, wanted, why, canDecide);
+      person(c, wanted, why, canDecide, evidence);
     }
   }
 
@@ -712,321 +619,21 @@ final class PlanRun {
 
   // ---------------------------------------------------------------- fields
 
-  private @Nullable String desired(Person p, AccountField f) {
-    switch (f) {
-      case FORENAME:
-        return blankToNull(
-            policy.names() == SyncPolicy.NameSource.LEGAL
-                ? p.legalForename().orElse(p.forename())
-                : p.forename());
-      case SURNAME:
-        return blankToNull(
-            policy.names() == SyncPolicy.NameSource.LEGAL
-                ? p.legalSurname().orElse(p.surname())
-                : p.surname());
-      case LEGAL_FORENAME:
-        return p.legalForename().orElse(null);
-      case LEGAL_SURNAME:
-        return p.legalSurname().orElse(null);
-      case MIDDLE_NAMES:
-        return p.middleNames().orElse(null);
-      case TITLE:
-        return p.title().orElse(null);
-      case EMAIL:
-        return p.email().orElse(null);
-      case DATE_OF_BIRTH:
-        return p.dateOfBirth().map(LocalDate::toString).orElse(null);
-      case GENDER:
-        return p.gender().map(Gender::value).orElse(null);
-      case YEAR_GROUP:
-        return p instanceof Student s
-            ? s.yearGroup().map(y -> policy.yearGroups().map(y)).orElse(null)
-            : null;
-      case UPN:
-        return p instanceof Student s ? s.upn().orElse(null) : null;
-      case STAFF_CODE:
-        return p instanceof StaffMember s ? s.staffCode().orElse(null) : null;
-      case JOB_TITLE:
-        return p instanceof StaffMember s ? s.jobTitle().orElse(null) : null;
-      case PHONE:
-        return p instanceof Contact c ? c.phone().orElse(null) : null;
-      case USERNAME:
-        return null;
-    }
-    throw new AssertionError(f);
-  }
-
-  private static @Nullable String blankToNull(String s) {
-    return s.isBlank() ? null : s;
-  }
-
-  private Map<AccountField, String> createFields(Person p) {
-    EnumMap<AccountField, String> m = new EnumMap<>(AccountField.class);
-    for (AccountField f : policy.managedFields()) {
-      String v = desired(p, f);
-      if (v != null) {
-        m.put(f, v);
-      }
-    }
-    return m;
-  }
-
   private void fieldUpdates(Person p, Account acc, AccountRef aref) {
-    Map<AccountField, String> have = acc.fields();
-    Set<AccountField> managed = policy.managedFields();
-    Set<AccountField> owned = policy.productOwnedFields();
-    List<FieldChange> diffs = null;
-    boolean renamed = false;
-    for (AccountField f : FIELDS) {
-      if (f == AccountField.USERNAME || !managed.contains(f) || owned.contains(f)) {
-        continue;
-      }
-      String want = desired(p, f);
-      String cur = have.get(f);
-      if (!Objects.equals(want, cur)) {
-        if (diffs == null) {
-          diffs = new ArrayList<>(2);
-        }
-        diffs.add(new FieldChange(f, cur, want));
-        renamed |= f == AccountField.FORENAME || f == AccountField.SURNAME;
-      }
+    FieldRules.Diff d = fields.diff(p, acc);
+    if (d == null) {
+      return;
     }
-    if (renamed
+    if (d.renamed()
         && policy.renames() == SyncPolicy.RenameAction.REGENERATE_USERNAME
-        && !owned.contains(AccountField.USERNAME)) {
-      pendingRenames.add(new PendingRename(p, acc, aref, diffs));
+        && !policy.productOwnedFields().contains(AccountField.USERNAME)) {
+      pendingRenames.add(new PendingRename(p, acc, aref, d.changes()));
       return;
     }
-    if (diffs != null) {
-      updates.add(new UpdateAccount(aref, diffs, fieldsReason(diffs)));
-    }
-  }
-
-  private static Reason fieldsReason(List<FieldChange> diffs) {
-    StringBuilder names = new StringBuilder();
-    for (FieldChange d : diffs) {
-      if (names.length() > 0) {
-        names.append(',');
-      }
-      names.append(d.field().name());
-    }
-    return Reason.of(ReasonCode.FIELDS_CHANGED, "fields", names.toString());
-  }
-
-  // ---------------------------------------------------------------- memberships
-
-  private static int rank(MembershipRole r) {
-    switch (r) {
-      case MAIN_TEACHER:
-        return 2;
-      case TEACHER:
-        return 1;
-      default:
-        return 0;
-    }
-  }
-
-  private void memberships(PersonRef ref, AccountRef aref, @Nullable Account acc) {
-    Map<String, MembershipRole> have = acc == null ? Map.of() : acc.groups();
-    if (liveGroups.isEmpty() && have.isEmpty()) {
-      return;
-    }
-    // what the source wants, by MIS group id (strongest role when listed more than once)
-    Map<String, MembershipRole> want = new HashMap<>();
-    if (!liveGroups.isEmpty()) {
-      boolean respect = policy.respectEffectiveDates();
-      for (Membership m : snap.membershipsOf(ref)) {
-        if (!liveGroups.containsKey(m.groupId()) || (respect && !m.isEffectiveOn(today))) {
-          continue;
-        }
-        want.merge(m.groupId(), m.role(), (a, b) -> rank(a) >= rank(b) ? a : b);
-      }
-    }
-    // fast path: the account already has exactly the wanted managed memberships
-    int managed = 0;
-    for (String productGroup : have.keySet()) {
-      if (productGroupToSource.containsKey(productGroup)) {
-        managed++;
-      }
-    }
-    if (managed == want.size()) {
-      boolean same = true;
-      for (Map.Entry<String, MembershipRole> e : want.entrySet()) {
-        String pg = Objects.requireNonNull(liveGroups.get(e.getKey())).productGroupId();
-        if (pg == null || have.get(pg) != e.getValue()) {
-          same = false;
-          break;
-        }
-      }
-      if (same) {
-        return;
-      }
-    }
-    Map<String, MembershipRole> current = new HashMap<>();
-    for (Map.Entry<String, MembershipRole> e : have.entrySet()) {
-      String src = productGroupToSource.get(e.getKey());
-      if (src != null) {
-        current.put(src, e.getValue());
-      }
-    }
-    List<String> joins = new ArrayList<>();
-    List<String> leaves = new ArrayList<>();
-    for (Map.Entry<String, MembershipRole> e : want.entrySet()) {
-      MembershipRole cur = current.get(e.getKey());
-      if (cur == null) {
-        joins.add(e.getKey());
-      } else if (cur != e.getValue()) {
-        memberships.add(
-            new JoinGroup(
-                aref,
-                group(e.getKey()),
-                e.getValue(),
-                Reason.of(
-                    ReasonCode.JOINED_GROUP,
-                    "group",
-                    e.getKey(),
-                    "role",
-                    e.getValue().name(),
-                    "previousRole",
-                    cur.name())));
-      }
-    }
-    if (snap.isComplete(EntityType.MEMBERSHIP)) {
-      for (String src : current.keySet()) {
-        if (!want.containsKey(src)) {
-          leaves.add(src);
-        }
-      }
-    }
-    // a single leave and a single join of the same kind is a move
-    EnumMap<io.missync.core.model.GroupKind, int[]> perKind =
-        new EnumMap<>(io.missync.core.model.GroupKind.class);
-    for (String j : joins) {
-      perKind.computeIfAbsent(kindOf(j), k -> new int[2])[0]++;
-    }
-    for (String l : leaves) {
-      perKind.computeIfAbsent(kindOf(l), k -> new int[2])[1]++;
-    }
-    for (String l : leaves) {
-      int[] n = Objects.requireNonNull(perKind.get(kindOf(l)));
-      if (n[0] == 1 && n[1] == 1) {
-        String j = joins.stream().filter(x -> kindOf(x) == kindOf(l)).findFirst().orElseThrow();
-        MembershipRole role = Objects.requireNonNull(want.get(j));
-        memberships.add(
-            new MoveAccount(
-                aref,
-                group(l),
-                group(j),
-                role,
-                Reason.of(ReasonCode.MOVED_GROUP, "from", l, "to", j, "kind", kindOf(l).name())));
-      } else {
-        memberships.add(
-            new LeaveGroup(aref, group(l), Reason.of(ReasonCode.LEFT_GROUP, "group", l)));
-      }
-    }
-    for (String j : joins) {
-      int[] n = Objects.requireNonNull(perKind.get(kindOf(j)));
-      if (n[0] == 1 && n[1] == 1) {
-        continue;
-      }
-      MembershipRole role = Objects.requireNonNull(want.get(j));
-      memberships.add(
-          new JoinGroup(
-              aref,
-              group(j),
-              role,
-              Reason.of(ReasonCode.JOINED_GROUP, "group", j, "role", role.name())));
-    }
-  }
-
-  private GroupRef group(String sourceId) {
-    return Objects.requireNonNull(liveGroups.get(sourceId));
-  }
-
-  private io.missync.core.model.GroupKind kindOf(String sourceId) {
-    return snap.group(sourceId).orElseThrow().kind();
+    updates.add(new UpdateAccount(aref, d.changes(), FieldRules.reason(d.changes())));
   }
 
   // ---------------------------------------------------------------- matching
-
-  private static final MatchTier[] TIER_ORDER = {
-    MatchTier.UPN,
-    MatchTier.FORMER_UPN,
-    MatchTier.NAME_AND_LINKED_STUDENT,
-    MatchTier.EMAIL,
-    MatchTier.NAME_DOB,
-    MatchTier.NAME_YEAR
-  };
-
-  private static MatchConfidence confidence(MatchTier t) {
-    switch (t) {
-      case UPN:
-      case FORMER_UPN:
-      case NAME_AND_LINKED_STUDENT:
-        return MatchConfidence.CERTAIN;
-      case EMAIL:
-        return MatchConfidence.LIKELY;
-      default:
-        return MatchConfidence.POSSIBLE;
-    }
-  }
-
-  private static String accountNameKey(Account a) {
-    String f =
-        a.field(AccountField.LEGAL_FORENAME).or(() -> a.field(AccountField.FORENAME)).orElse("");
-    String s =
-        a.field(AccountField.LEGAL_SURNAME).or(() -> a.field(AccountField.SURNAME)).orElse("");
-    return MatchKeys.name(f) + "|" + MatchKeys.name(s);
-  }
-
-  private static String personNameKey(Person p) {
-    return MatchKeys.name(p.legalForename().orElse(p.forename()))
-        + "|"
-        + MatchKeys.name(p.legalSurname().orElse(p.surname()));
-  }
-
-  private @Nullable String personKey(Person p, MatchTier t) {
-    switch (t) {
-      case UPN:
-        return p instanceof Student s ? s.upn().orElse(null) : null;
-      case FORMER_UPN:
-        return p instanceof Student s ? s.formerUpn().orElse(null) : null;
-      case EMAIL:
-        return p.emailKey().orElse(null);
-      case NAME_DOB:
-        return p.dateOfBirth().map(d -> personNameKey(p) + "|" + d).orElse(null);
-      case NAME_YEAR:
-        return p instanceof Student s
-            ? s.yearGroup()
-                .map(y -> personNameKey(p) + "|" + policy.yearGroups().map(y))
-                .orElse(null)
-            : null;
-      default:
-        return null;
-    }
-  }
-
-  private static @Nullable String accountKey(Account a, MatchTier t) {
-    switch (t) {
-      case UPN:
-      case FORMER_UPN:
-        return a.field(AccountField.UPN)
-            .map(u -> u.toUpperCase(java.util.Locale.ROOT))
-            .orElse(null);
-      case EMAIL:
-        return a.field(AccountField.EMAIL)
-            .map(e -> e.toLowerCase(java.util.Locale.ROOT))
-            .orElse(null);
-      case NAME_DOB:
-        return a.field(AccountField.DATE_OF_BIRTH)
-            .map(d -> accountNameKey(a) + "|" + d)
-            .orElse(null);
-      case NAME_YEAR:
-        return a.field(AccountField.YEAR_GROUP).map(y -> accountNameKey(a) + "|" + y).orElse(null);
-      default:
-        return null;
-    }
-  }
 
   private void matchAndCreate(EntityType type) {
     List<Person> people = pendingOf(type);
@@ -1041,13 +648,13 @@ final class PlanRun {
     if (!candidates.isEmpty()) {
       candidates.sort(Comparator.comparing(Account::accountId));
       EnumMap<MatchTier, Map<String, List<Account>>> index = new EnumMap<>(MatchTier.class);
-      for (MatchTier t : TIER_ORDER) {
+      for (MatchTier t : Correlators.TIER_ORDER) {
         if (!policy.matchTiers().contains(t) || t == MatchTier.NAME_AND_LINKED_STUDENT) {
           continue;
         }
         Map<String, List<Account>> m = new HashMap<>();
         for (Account a : candidates) {
-          String k = accountKey(a, t);
+          String k = Correlators.accountKey(a, t);
           if (k != null) {
             m.computeIfAbsent(k, x -> new ArrayList<>(1)).add(a);
           }
@@ -1079,7 +686,9 @@ final class PlanRun {
       Set<String> surelyTaken = new HashSet<>();
       for (Map.Entry<String, List<Person>> e : byAccount.entrySet()) {
         if (e.getValue().size() == 1
-            && confidence(Objects.requireNonNull(proposals.get(e.getValue().get(0))).tier)
+            && !duplicateKeyed.contains(e.getValue().get(0).ref())
+            && Correlators.confidence(
+                    Objects.requireNonNull(proposals.get(e.getValue().get(0))).tier)
                 == MatchConfidence.CERTAIN) {
           surelyTaken.add(e.getKey());
         }
@@ -1128,39 +737,51 @@ final class PlanRun {
       Match m = Objects.requireNonNull(proposals.get(p));
       Account acc = m.accounts.get(0);
       claimedAccounts.add(acc.accountId());
-      MatchConfidence conf = confidence(m.tier);
+      MatchConfidence conf = Correlators.confidence(m.tier);
+      String matchedOn = m.tier.name();
+      if (m.tier == MatchTier.EMAIL
+          && p.entityType() == EntityType.STAFF
+          && migrationUnderway()
+          && Correlators.surnameAgrees(p, acc)) {
+        // in a migration a member of staff whose work email and surname both agree is certain
+        conf = MatchConfidence.CERTAIN;
+        matchedOn = "EMAIL_AND_SURNAME";
+      }
       // outside an announced or detected migration a LIKELY (email) match to a leaver's account
       // is always reviewed, even with autoApplyLikelyMatches: a role address (senco@, head@)
       // passes from the leaver to a new person, who must not inherit the account and its
       // credentials without a person's say (mass id churn of the type is not enough for that)
       boolean autoLikely =
           policy.autoApplyLikelyMatches() && (acc.link().isEmpty() || migrationUnderway());
-      if (conf == MatchConfidence.CERTAIN || (conf == MatchConfidence.LIKELY && autoLikely)) {
-        rekey(p, acc, m.tier, conf);
+      boolean duplicate = duplicateKeyed.contains(p.ref());
+      if (!duplicate
+          && (conf == MatchConfidence.CERTAIN || (conf == MatchConfidence.LIKELY && autoLikely))) {
+        rekey(p, acc, matchedOn, conf);
       } else {
+        // a key that several people share never hands anyone an existing account
         reviews.add(
             new ReviewItem.PossibleDuplicate(
                 p.ref(),
                 acc.accountId(),
-                conf,
-                Reason.of(ReasonCode.UNCERTAIN_MATCH, "matchedOn", m.tier.name())));
+                duplicate ? MatchConfidence.POSSIBLE : conf,
+                UncertainMatches.uncertain(matchedOn, duplicate)));
         held.add(p.ref());
       }
     }
     for (Person p : people) {
       PersonRef ref = p.ref();
-      if (held.contains(ref) || rekeyedTo.containsKey(ref)) {
+      if (held.contains(ref) || rekeyedTo.containsKey(ref) || duplicateKeyed.contains(ref)) {
         continue;
       }
       pendingCreates.add(p);
       activated.add(ref);
-      memberships(ref, AccountRef.pending(ref), null);
+      membershipDiff.diff(ref, AccountRef.pending(ref), null);
     }
   }
 
   private void ambiguous(Person p, Match m) {
     List<String> ids = new ArrayList<>();
-    boolean certain = confidence(m.tier) == MatchConfidence.CERTAIN;
+    boolean certain = Correlators.confidence(m.tier) == MatchConfidence.CERTAIN;
     for (Account a : m.accounts) {
       ids.add(a.accountId());
       claimedAccounts.add(a.accountId());
@@ -1170,33 +791,32 @@ final class PlanRun {
     }
     if (held.add(p.ref())) {
       reviews.add(
-          new ReviewItem.AmbiguousMatch(
-              p.ref(), ids, Reason.of(ReasonCode.AMBIGUOUS_MATCH, "matchedOn", m.tier.name())));
+          new ReviewItem.AmbiguousMatch(p.ref(), ids, UncertainMatches.ambiguous(m.tier.name())));
     }
   }
 
-  private void rekey(Person p, Account acc, MatchTier tier, MatchConfidence conf) {
+  private void rekey(Person p, Account acc, String matchedOn, MatchConfidence conf) {
     PersonRef ref = p.ref();
     PersonRef previous = acc.link().orElse(null);
-    Evidence ev = Evidence.of("matchedOn", tier.name());
+    Evidence ev = Evidence.of("matchedOn", matchedOn);
     if (previous != null) {
       ev = ev.with("previousId", previous.id()).with("newId", ref.id());
     }
     if (migrationAnnounced) {
       ev = ev.with("migrationAnnounced", "true");
     }
-    ReasonCode code =
-        previous != null ? ReasonCode.MIS_MIGRATION : ReasonCode.MATCHED_EXISTING_ACCOUNT;
-    rekeys.add(new RekeyAccount(acc.accountId(), previous, ref, conf, new Reason(code, ev)));
+    rekeys.add(
+        new RekeyAccount(
+            acc.accountId(), previous, ref, conf, Rekeys.person(previous != null, ev)));
     rekeyedTo.put(ref, acc.accountId());
     rekeyedAccounts.put(acc.accountId(), ref);
     activated.add(ref);
-    existing(p, ref, acc, true, null);
+    existing(p, ref, acc, true, null, false);
   }
 
   private @Nullable Match find(
       Person p, EnumMap<MatchTier, Map<String, List<Account>>> index, Map<String, Account> byId) {
-    for (MatchTier t : TIER_ORDER) {
+    for (MatchTier t : Correlators.TIER_ORDER) {
       if (!policy.matchTiers().contains(t)) {
         continue;
       }
@@ -1204,9 +824,23 @@ final class PlanRun {
       if (t == MatchTier.NAME_AND_LINKED_STUDENT) {
         hits = p instanceof Contact c ? byLinkedStudent(c, byId) : List.of();
       } else {
-        String k = personKey(p, t);
         Map<String, List<Account>> m = index.get(t);
+        String k = correlators.personKey(p, t, true);
         hits = k == null || m == null ? List.of() : m.getOrDefault(k, List.of());
+        if (m != null && (t == MatchTier.NAME_DOB || t == MatchTier.NAME_YEAR)) {
+          String shown = correlators.personKey(p, t, false);
+          List<Account> more = shown == null ? List.of() : m.getOrDefault(shown, List.of());
+          if (!more.isEmpty()) {
+            if (hits.isEmpty()) {
+              hits = more;
+            } else {
+              TreeMap<String, Account> merged = new TreeMap<>();
+              hits.forEach(a -> merged.put(a.accountId(), a));
+              more.forEach(a -> merged.put(a.accountId(), a));
+              hits = new ArrayList<>(merged.values());
+            }
+          }
+        }
       }
       if (!hits.isEmpty()) {
         return new Match(t, hits);
@@ -1226,7 +860,8 @@ final class PlanRun {
       }
       productLinksByStudent = byStudent;
     }
-    String key = personNameKey(c);
+    String legalKey = correlators.personNameKey(c, true);
+    String shownKey = correlators.personNameKey(c, false);
     TreeMap<String, Account> hits = new TreeMap<>();
     for (GuardianLink l : snap.linksOfContact(c.id())) {
       String studentAccount = accountIdAfter(l.student());
@@ -1235,7 +870,8 @@ final class PlanRun {
       }
       for (String contactAccount : byStudent.getOrDefault(studentAccount, List.of())) {
         Account a = candidates.get(contactAccount);
-        if (a != null && accountNameKey(a).equals(key)) {
+        String k = a == null ? null : Correlators.accountNameKey(a);
+        if (a != null && (legalKey.equals(k) || shownKey.equals(k))) {
           hits.put(a.accountId(), a);
         }
       }
@@ -1316,12 +952,7 @@ final class PlanRun {
                     l.relationship(),
                     l.parentalResponsibility(),
                     priority,
-                    Reason.of(
-                        ReasonCode.RELATIONSHIP_CHANGED,
-                        "relationship",
-                        have.relationship().value(),
-                        "parentalResponsibility",
-                        Boolean.toString(have.parentalResponsibility()))));
+                    GuardianLinkRules.changed(have.relationship(), have.parentalResponsibility())));
           }
           continue;
         }
@@ -1333,7 +964,7 @@ final class PlanRun {
               l.relationship(),
               l.parentalResponsibility(),
               priority,
-              Reason.of(ReasonCode.GUARDIAN_ADDED, "relationship", l.relationship().value())));
+              GuardianLinkRules.added(l.relationship())));
     }
     boolean complete = snap.isComplete(EntityType.GUARDIAN_LINK);
     // a partial read cannot unlink by absence, only the links it shows are no longer eligible
@@ -1341,6 +972,7 @@ final class PlanRun {
     if ((!complete && explicit.isEmpty()) || seen.size() == state.guardianLinks().size()) {
       return;
     }
+    @Nullable Set<String> explicitAll = complete ? null : explicit;
     Set<String> unresolved = new HashSet<>();
     for (GuardianLink l : snap.unresolvedGuardianLinks()) {
       String cAcc = accountIdAfter(l.contact());
@@ -1369,16 +1001,24 @@ final class PlanRun {
       if (cp == null || sp == null) {
         continue;
       }
-      guardianLinks.add(
+      UnlinkGuardian u =
           new UnlinkGuardian(
               AccountRef.of(cp, ca.accountId()),
               AccountRef.of(sp, sa.accountId()),
-              Reason.of(
-                  ReasonCode.GUARDIAN_REMOVED,
-                  "relationship",
-                  pl.relationship().value(),
-                  complete ? "guardianLinks" : "eligible",
-                  complete ? Completeness.COMPLETE.name() : "false")));
+              GuardianLinkRules.removed(pl.relationship(), complete));
+      guardianLinks.add(u);
+      // backed by evidence: the snapshot shows the link is no longer eligible, or an end of it was
+      // deactivated on evidence in this plan
+      if (deactivatedOnEvidence.contains(cp) || deactivatedOnEvidence.contains(sp)) {
+        onEvidence.add(u);
+      } else {
+        if (explicitAll == null) {
+          explicitAll = explicitlyIneligibleLinks();
+        }
+        if (explicitAll.contains(pl.key())) {
+          onEvidence.add(u);
+        }
+      }
     }
   }
 
@@ -1410,11 +1050,11 @@ final class PlanRun {
         creates.add(
             new CreateAccount(
                 AccountRef.pending(p.ref()),
-                createFields(p),
+                fields.createFields(p),
                 name,
                 credentials.passwordPolicyFor(p),
                 null,
-                Reason.of(ReasonCode.NEW_IN_SOURCE, "type", p.entityType().name())));
+                Joiners.account(p.entityType())));
       } else {
         PendingRename r = (PendingRename) w;
         String own = r.account.username().orElse(null);
@@ -1427,7 +1067,7 @@ final class PlanRun {
         if (!name.equals(own)) {
           diffs.add(new FieldChange(AccountField.USERNAME, own, name));
         }
-        updates.add(new UpdateAccount(r.ref, diffs, fieldsReason(diffs)));
+        updates.add(new UpdateAccount(r.ref, diffs, FieldRules.reason(diffs)));
       }
     }
   }
@@ -1467,9 +1107,51 @@ final class PlanRun {
     baseline.put(EntityType.MEMBERSHIP, managedMemberships());
     PlanStatistics stats = PlanStatistics.of(all, baseline);
     String id =
-        PlanFingerprint.of(state.schoolId(), state.version(), migrationAnnounced, all, reviews);
+        PlanFingerprint.of(
+            state.schoolId(),
+            state.version(),
+            migrationAnnounced,
+            migrationSignal == PlanBasis.Migration.IN_PROGRESS,
+            all,
+            reviews);
+    List<Change> evidenceBacked = new ArrayList<>();
+    if (!onEvidence.isEmpty()) {
+      for (Change c : all) {
+        if (onEvidence.contains(c)) {
+          evidenceBacked.add(c);
+        }
+      }
+    }
     return new Plan(
-        id, state.schoolId(), state.version(), clock.instant(), all, reviews, stats, null);
+        id,
+        state.schoolId(),
+        state.version(),
+        clock.instant(),
+        all,
+        reviews,
+        stats,
+        null,
+        basis(),
+        evidenceBacked);
+  }
+
+  private PlanBasis basis() {
+    Set<EntityType> migratingTypes = java.util.EnumSet.noneOf(EntityType.class);
+    for (EntityType t : PEOPLE) {
+      if (policy.syncs(t) && migrating(t)) {
+        migratingTypes.add(t);
+      }
+    }
+    EnumMap<EntityType, Completeness> completeness = new EnumMap<>(EntityType.class);
+    EnumMap<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+    EnumMap<EntityType, Long> sourceCounts = new EnumMap<>(EntityType.class);
+    for (EntityType t : EntityType.values()) {
+      completeness.put(t, snap.completeness(t));
+      counts.put(t, snap.count(t));
+      snap.sourceCount(t).ifPresent(n -> sourceCounts.put(t, n));
+    }
+    return new PlanBasis(
+        today, migrationSignal, migratingTypes, completeness, counts, sourceCounts);
   }
 
   /** The product's memberships of active accounts in live groups the MIS manages. */

@@ -1,10 +1,16 @@
 package io.missync.reconcile;
 
+import io.missync.core.EntityType;
 import io.missync.core.model.MisSnapshot;
+import io.missync.core.plan.Change;
 import io.missync.core.plan.Plan;
+import io.missync.core.plan.PlanBasis;
+import io.missync.core.plan.PlanStatistics;
 import io.missync.core.spi.CredentialPolicy;
 import io.missync.core.state.TargetState;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
 
 /**
  * The pure planner: compares what the MIS says ({@link MisSnapshot}) with what the product has
@@ -81,6 +87,46 @@ public final class Planner {
    *     holds such a plan
    */
   public Plan plan(TargetState state, MisSnapshot snapshot, boolean migrationAnnounced) {
-    return new PlanRun(policy, credentials, clock, state, snapshot, migrationAnnounced).run();
+    return plan(
+        state,
+        snapshot,
+        migrationAnnounced ? PlanBasis.Migration.ANNOUNCED : PlanBasis.Migration.NONE);
+  }
+
+  /**
+   * Plans a sync under a migration signal: {@link PlanBasis.Migration#ANNOUNCED} as {@link
+   * #plan(TargetState, MisSnapshot, boolean)} with true; {@link PlanBasis.Migration#IN_PROGRESS}
+   * when the school's migration is still being settled from an earlier run (its plan applied,
+   * review items it raised still open): every person type is treated as migrating, so an account an
+   * open review item claims is never deactivated for absence, and the gate does not hold for that
+   * alone. The signal is recorded in the plan's {@link Plan#basis()}.
+   */
+  public Plan plan(TargetState state, MisSnapshot snapshot, PlanBasis.Migration migration) {
+    return new PlanRun(policy, credentials, clock, state, snapshot, migration).run();
+  }
+
+  /**
+   * The part of {@code plan} backed by explicit evidence ({@link Plan#evidenceBacked()}), as a plan
+   * of its own: the same school, state version, basis and baselines, no review items, and an id of
+   * its own (never a whole plan's). It is applied in the run that sees it even when the rest of the
+   * plan is held, after {@link SafetyGate#evaluateEvidenceBacked} lets it through.
+   */
+  public static Plan evidenceBackedPart(Plan plan) {
+    List<Change> part = plan.evidenceBacked();
+    EnumMap<EntityType, Integer> baseline = new EnumMap<>(EntityType.class);
+    for (EntityType t : EntityType.values()) {
+      baseline.put(t, plan.statistics().baseline(t));
+    }
+    return new Plan(
+        PlanFingerprint.ofEvidenceBackedPart(plan.schoolId(), plan.stateVersion(), part),
+        plan.schoolId(),
+        plan.stateVersion(),
+        plan.computedAt(),
+        part,
+        List.of(),
+        PlanStatistics.of(part, baseline),
+        null,
+        plan.basis(),
+        part);
   }
 }

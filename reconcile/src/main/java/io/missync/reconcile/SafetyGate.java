@@ -8,6 +8,7 @@ import io.missync.core.plan.ChangeKind;
 import io.missync.core.plan.GateVerdict;
 import io.missync.core.plan.HoldReason;
 import io.missync.core.plan.Plan;
+import io.missync.core.plan.PlanBasis;
 import io.missync.core.plan.PlanStatistics;
 import io.missync.core.plan.ReasonCode;
 import io.missync.core.plan.RekeyAccount;
@@ -66,6 +67,20 @@ public final class SafetyGate {
   }
 
   /**
+   * The verdict on a plan, judged on the plan alone: its changes, statistics and {@link
+   * Plan#basis()} (the completeness and counts of the snapshot it was computed from, and the
+   * migration signal).
+   *
+   * @throws IllegalArgumentException if the plan carries no basis (one built by hand)
+   */
+  public GateVerdict evaluate(Plan plan) {
+    PlanBasis basis =
+        plan.planBasis()
+            .orElseThrow(() -> new IllegalArgumentException("the plan has no basis to judge"));
+    return judge(plan, basis);
+  }
+
+  /**
    * The verdict on a plan.
    *
    * @param plan the plan
@@ -73,6 +88,66 @@ public final class SafetyGate {
    * @param migrationAnnounced true when the source announced an MIS migration
    */
   public GateVerdict evaluate(Plan plan, MisSnapshot snapshot, boolean migrationAnnounced) {
+    EnumMap<EntityType, Completeness> completeness = new EnumMap<>(EntityType.class);
+    EnumMap<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+    EnumMap<EntityType, Long> sourceCounts = new EnumMap<>(EntityType.class);
+    for (EntityType t : EntityType.values()) {
+      completeness.put(t, snapshot.completeness(t));
+      counts.put(t, snapshot.count(t));
+      snapshot.sourceCount(t).ifPresent(n -> sourceCounts.put(t, n));
+    }
+    PlanBasis planned = plan.basis();
+    PlanBasis basis =
+        new PlanBasis(
+            planned == null ? java.time.LocalDate.EPOCH : planned.schoolDay(),
+            migrationAnnounced
+                ? PlanBasis.Migration.ANNOUNCED
+                : planned == null || planned.migrationAnnounced()
+                    ? PlanBasis.Migration.NONE
+                    : planned.migration(),
+            planned == null ? java.util.Set.of() : planned.migrating(),
+            completeness,
+            counts,
+            sourceCounts);
+    return judge(plan, basis);
+  }
+
+  /**
+   * The verdict on the evidence-backed part of a plan ({@link Planner#evidenceBackedPart}): held
+   * only when, for a person type, its deactivations pass {@link GatePolicy#evidenceBackedLimit()}
+   * against the type's active accounts before the plan (a mistyped bulk leaving date). Nothing else
+   * holds it: the source's completeness, counts and thresholds, and a migration, do not make a
+   * reported deletion or a passed date less true.
+   */
+  public GateVerdict evaluateEvidenceBacked(Plan part) {
+    List<HoldReason> reasons = new ArrayList<>();
+    PlanStatistics stats = part.statistics();
+    GatePolicy.Threshold limit = policy.evidenceBackedLimit();
+    for (EntityType t : PEOPLE) {
+      int n = stats.count(t, ChangeKind.DEACTIVATE_ACCOUNT);
+      int base = stats.baseline(t);
+      if (limit.exceededBy(n, base)) {
+        reasons.add(
+            new HoldReason(
+                HoldReason.Code.THRESHOLD_EXCEEDED,
+                t,
+                String.format(
+                    Locale.ROOT,
+                    "%d evidence-backed deactivations of %s (%.1f%% of %d) exceed the sanity limit"
+                        + " of more than %d and more than %.1f%%",
+                    n,
+                    plural(t),
+                    base == 0 ? 100.0 : 100.0 * n / base,
+                    base,
+                    limit.absolute(),
+                    limit.percent())));
+      }
+    }
+    return reasons.isEmpty() ? GateVerdict.apply() : GateVerdict.hold(reasons);
+  }
+
+  private GateVerdict judge(Plan plan, PlanBasis basis) {
+    boolean migrationAnnounced = basis.migrationAnnounced();
     List<HoldReason> reasons = new ArrayList<>();
     PlanStatistics stats = plan.statistics();
     for (EntityType t : PEOPLE) {
@@ -80,7 +155,7 @@ public final class SafetyGate {
       if (have == 0) {
         continue;
       }
-      Completeness c = snapshot.completeness(t);
+      Completeness c = basis.completeness(t);
       String name = plural(t);
       if (c == Completeness.ABSENT) {
         reasons.add(
@@ -88,7 +163,7 @@ public final class SafetyGate {
                 HoldReason.Code.INCOMPLETE_SOURCE,
                 t,
                 "the source has no " + name + " (absent) and the product has " + have + " active"));
-      } else if (c == Completeness.COMPLETE && snapshot.count(t) == 0) {
+      } else if (c == Completeness.COMPLETE && basis.count(t) == 0) {
         reasons.add(
             new HoldReason(
                 HoldReason.Code.EMPTY_SOURCE,
@@ -108,7 +183,7 @@ public final class SafetyGate {
     for (EntityType t :
         new EntityType[] {EntityType.GROUP, EntityType.MEMBERSHIP, EntityType.GUARDIAN_LINK}) {
       int have = stats.baseline(t);
-      if (have > 0 && snapshot.isComplete(t) && snapshot.count(t) == 0 && removals(stats, t) > 0) {
+      if (have > 0 && basis.isComplete(t) && basis.count(t) == 0 && removals(stats, t) > 0) {
         reasons.add(
             new HoldReason(
                 HoldReason.Code.EMPTY_SOURCE,
@@ -117,14 +192,14 @@ public final class SafetyGate {
       }
     }
     for (EntityType t : EntityType.values()) {
-      OptionalLong declared = snapshot.sourceCount(t);
-      if (declared.isPresent() && declared.getAsLong() != snapshot.count(t)) {
+      OptionalLong declared = basis.sourceCount(t);
+      if (declared.isPresent() && declared.getAsLong() != basis.count(t)) {
         reasons.add(
             new HoldReason(
                 HoldReason.Code.COUNT_MISMATCH,
                 t,
                 "fetched "
-                    + snapshot.count(t)
+                    + basis.count(t)
                     + " "
                     + plural(t)
                     + " but the source reports "

@@ -4,6 +4,8 @@ import io.missync.core.codec.SnapshotCodecException;
 import io.missync.core.model.MisSnapshot;
 import io.missync.core.plan.HoldReason;
 import io.missync.core.plan.Plan;
+import io.missync.core.plan.PlanBasis;
+import io.missync.core.plan.ReviewItem;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.SchoolFrozenException;
 import io.missync.core.spi.SchoolMode;
@@ -34,6 +36,8 @@ final class SchoolRuns {
   static final String NO_BASE = "no.base";
   static final String BASE_UNREADABLE = "base.unreadable";
   static final String MIGRATION_DETECTED = "migration.detected";
+  static final String MIGRATION_ANNOUNCED = "migration.announced";
+  static final String MIGRATION_CHURN = "migration.churn";
   static final String MIGRATION_DONE = "migration.completed";
 
   private final SyncStateStore store;
@@ -113,13 +117,74 @@ final class SchoolRuns {
         .anyMatch(r -> r.code() == HoldReason.Code.MIGRATION_DETECTED);
   }
 
+  /**
+   * How the planner is to see the migration: announced by the caller, or the school MIGRATING and
+   * its migration's plan not yet applied, is {@code ANNOUNCED} (re-key by every tier; the gate
+   * holds); a MIGRATING school whose migration plan was applied, with review items still open, is
+   * {@code IN_PROGRESS} (accounts those items claim are not deactivated for absence, and that alone
+   * holds nothing); otherwise {@code NONE}.
+   */
+  static PlanBasis.Migration signal(Read read, boolean announced) {
+    if (announced) {
+      return PlanBasis.Migration.ANNOUNCED;
+    }
+    if (!read.migrating()) {
+      return PlanBasis.Migration.NONE;
+    }
+    return read.state().migrationApplied()
+        ? PlanBasis.Migration.IN_PROGRESS
+        : PlanBasis.Migration.ANNOUNCED;
+  }
+
   /** The school enters MIGRATING because the gate detected a migration. */
   void migrationDetected(String schoolId) {
+    enterMigrating(schoolId, MIGRATION_DETECTED);
+  }
+
+  /** The school enters MIGRATING because the caller announced a migration for this run. */
+  void migrationAnnounced(String schoolId) {
+    enterMigrating(schoolId, MIGRATION_ANNOUNCED);
+  }
+
+  /**
+   * A plan that re-keyed on id churn (no migration announced or detected) was applied with match
+   * review items open: the school is MIGRATING until they are decided, so the accounts they claim
+   * are not deactivated for absence the night after.
+   */
+  void churnSettledWithReviews(String schoolId, RunResult result) {
+    PlanBasis basis = result.plan().basis();
+    if (basis != null
+        && !basis.migrating().isEmpty()
+        && applied(result.outcome())
+        && hasOpenMatchItems(result.plan())) {
+      enterMigrating(schoolId, MIGRATION_CHURN);
+    }
+  }
+
+  private void enterMigrating(String schoolId, String reason) {
     Instant now = clock.instant();
-    store.updateSchoolState(
-        schoolId, s -> s.withMode(SchoolMode.MIGRATING, MIGRATION_DETECTED, now));
-    audit(schoolId, "mode.changed", Map.of("mode", "MIGRATING", "reason", MIGRATION_DETECTED));
-    LOG.info("school {}: migration detected, school is MIGRATING", schoolId);
+    store.updateSchoolState(schoolId, s -> s.withMode(SchoolMode.MIGRATING, reason, now));
+    audit(schoolId, "mode.changed", Map.of("mode", "MIGRATING", "reason", reason));
+    LOG.info("school {}: {}, school is MIGRATING", schoolId, reason);
+  }
+
+  private static boolean applied(RunResult.Outcome o) {
+    return o == RunResult.Outcome.APPLIED || o == RunResult.Outcome.APPLIED_AFTER_APPROVAL;
+  }
+
+  /**
+   * Whether the plan still has review items that claim accounts (possible duplicates, ambiguous
+   * matches, duplicate keys): while it has, a migration is not settled.
+   */
+  static boolean hasOpenMatchItems(Plan plan) {
+    for (ReviewItem item : plan.reviewItems()) {
+      if (item instanceof ReviewItem.PossibleDuplicate
+          || item instanceof ReviewItem.AmbiguousMatch
+          || item instanceof ReviewItem.DuplicateKey) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The run failed (source, store or sink): the next read is a full one. */
@@ -166,7 +231,7 @@ final class SchoolRuns {
                   n = n.withMigrationApplied();
                 }
                 if (n.migrationApplied()
-                    && result.plan().reviewItems().isEmpty()
+                    && !hasOpenMatchItems(result.plan())
                     && (applied || o == RunResult.Outcome.NOTHING_TO_DO)) {
                   n = n.withMode(SchoolMode.ACTIVE, MIGRATION_DONE, now);
                 }

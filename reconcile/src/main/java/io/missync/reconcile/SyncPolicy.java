@@ -22,14 +22,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Defaults: students, staff and contacts, and every group kind, are synced. A contact gets an
  * account when it holds parental responsibility for at least one active student (any priority,
  * email not required). Leavers are people missing from a snapshot complete for their type, students
- * whose leaving date has passed, and staff whose employment end date has passed; they are
- * deactivated, never deleted (no hard-delete grace period is set). Re-joiners are reactivated under
- * their old account. Year labels are mapped by {@link YearGroupLabels#defaults()}. Preferred names
- * are shown; a rename keeps the username. Every field but {@link AccountField#USERNAME} is managed;
- * none is product-owned. Memberships and groups not yet effective on the planning day are not
- * applied. All match tiers are enabled; email (LIKELY) matches become review items rather than
- * being applied. The school's calendar day is taken in {@link #DEFAULT_SCHOOL_ZONE}
- * (Europe/London).
+ * whose leaving date has passed, and staff whose employment end date has passed (at the end of that
+ * day; {@link Dismissal#SAME_DAY} on the day itself); they are deactivated, never deleted (no
+ * hard-delete grace period is set). Re-joiners are reactivated under their old account. Year labels
+ * are mapped by {@link YearGroupLabels#defaults()}. Preferred names are shown; a rename keeps the
+ * username. Every field but {@link AccountField#USERNAME} is managed; none is product-owned.
+ * Memberships and groups not yet effective on the planning day are not applied. All match tiers are
+ * enabled; email (LIKELY) matches become review items rather than being applied. The school's
+ * calendar day is taken in {@link #DEFAULT_SCHOOL_ZONE} (Europe/London).
  */
 public final class SyncPolicy {
   /** The default {@link #schoolZone()}: Europe/London (GMT in winter, BST in summer). */
@@ -59,6 +59,28 @@ public final class SyncPolicy {
     KEEP_USERNAME,
     /** A new username is generated from the new name by the cohort's template. */
     REGENERATE_USERNAME
+  }
+
+  /** When a member of staff whose employment ends loses access. */
+  public enum Dismissal {
+    /** At the end of the employment end date: they keep access that day (the default). */
+    END_OF_DAY,
+    /**
+     * On the employment end date itself: a same-day dismissal loses access in the first run of the
+     * day.
+     */
+    SAME_DAY
+  }
+
+  /** When a pupil on roll with an admission date still to come gets an account. */
+  public enum Admission {
+    /**
+     * On the admission date: until then the pupil is not created (nor a re-joiner reactivated), and
+     * their contacts get no account through them (the default).
+     */
+    ON_ADMISSION_DATE,
+    /** At once, whatever the admission date (the behaviour before admission dates were read). */
+    AT_ONCE
   }
 
   /** The tiers used to match an MIS person to an existing account without a link to them. */
@@ -98,6 +120,8 @@ public final class SyncPolicy {
   private final Set<MatchTier> matchTiers;
   private final boolean autoApplyLikelyMatches;
   private final ZoneId schoolZone;
+  private final Dismissal dismissals;
+  private final Admission admissions;
 
   private SyncPolicy(Builder b) {
     this.people = immutableEnumSet(b.people, EntityType.class);
@@ -126,6 +150,8 @@ public final class SyncPolicy {
     this.matchTiers = immutableEnumSet(b.matchTiers, MatchTier.class);
     this.autoApplyLikelyMatches = b.autoApplyLikelyMatches;
     this.schoolZone = b.schoolZone;
+    this.dismissals = b.dismissals;
+    this.admissions = b.admissions;
   }
 
   private static <E extends Enum<E>> Set<E> immutableEnumSet(Set<E> s, Class<E> type) {
@@ -172,6 +198,8 @@ public final class SyncPolicy {
         matchTiers.isEmpty() ? EnumSet.noneOf(MatchTier.class) : EnumSet.copyOf(matchTiers);
     b.autoApplyLikelyMatches = autoApplyLikelyMatches;
     b.schoolZone = schoolZone;
+    b.dismissals = dismissals;
+    b.admissions = admissions;
     return b;
   }
 
@@ -212,6 +240,18 @@ public final class SyncPolicy {
 
   public boolean employmentEndMakesLeaver() {
     return employmentEndMakesLeaver;
+  }
+
+  /** When staff lose access on their employment end date ({@link Dismissal#END_OF_DAY}). */
+  public Dismissal dismissals() {
+    return dismissals;
+  }
+
+  /**
+   * When pupils get an account, given their admission date ({@link Admission#ON_ADMISSION_DATE}).
+   */
+  public Admission admissions() {
+    return admissions;
   }
 
   /** How long a deactivated account of the type waits before a hard delete; empty for never. */
@@ -288,7 +328,9 @@ public final class SyncPolicy {
         && p.respectEffectiveDates == respectEffectiveDates
         && p.matchTiers.equals(matchTiers)
         && p.autoApplyLikelyMatches == autoApplyLikelyMatches
-        && p.schoolZone.equals(schoolZone);
+        && p.schoolZone.equals(schoolZone)
+        && p.dismissals == dismissals
+        && p.admissions == admissions;
   }
 
   @Override
@@ -323,8 +365,22 @@ public final class SyncPolicy {
     private Set<MatchTier> matchTiers = EnumSet.allOf(MatchTier.class);
     private boolean autoApplyLikelyMatches;
     private ZoneId schoolZone = DEFAULT_SCHOOL_ZONE;
+    private Dismissal dismissals = Dismissal.END_OF_DAY;
+    private Admission admissions = Admission.ON_ADMISSION_DATE;
 
     private Builder() {}
+
+    /** When staff lose access on their employment end date (default end of that day). */
+    public Builder dismissals(Dismissal when) {
+      this.dismissals = java.util.Objects.requireNonNull(when, "when");
+      return this;
+    }
+
+    /** When pupils with an admission date still to come get an account (default on that date). */
+    public Builder admissions(Admission when) {
+      this.admissions = java.util.Objects.requireNonNull(when, "when");
+      return this;
+    }
 
     /** The person types that get accounts (contacts need students). */
     public Builder people(EntityType first, EntityType... more) {

@@ -5,6 +5,7 @@ import io.missync.core.model.MisSnapshot;
 import io.missync.core.plan.GateVerdict;
 import io.missync.core.plan.HoldReason;
 import io.missync.core.plan.Plan;
+import io.missync.core.plan.PlanBasis;
 import io.missync.core.spi.ApplyRecord;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.ChangeSink;
@@ -61,12 +62,16 @@ import org.slf4j.LoggerFactory;
  *   <li>APPLY: the plan is applied. HOLD: the plan is stored as held, unless a person already
  *       approved a held plan with the same id (the same inputs give the same id), in which case it
  *       is applied now; a discarded one is left alone.
- *   <li>A migration the gate detects puts the school in MIGRATING mode, and the plan is computed as
- *       for an announced one. Once the plan is applied (or there was nothing to apply), the
- *       snapshot read becomes the base of the next incremental read (a held plan moves nothing, so
- *       the run after its approval reads the same way and computes the same plan); a MIGRATING
- *       school returns to ACTIVE once a plan was applied in the migration and no review item is
- *       left. A failed run makes the next read full.
+ *   <li>A migration the gate detects or the caller announces puts the school in MIGRATING mode, and
+ *       the plan is computed as for an announced one until the migration's plan is applied; after
+ *       that, while review items that claim accounts are open, the planner sees the migration
+ *       IN_PROGRESS (claimed accounts are not deactivated for absence, nothing is held for that
+ *       alone). A plan that re-keyed on id churn alone and left such items open does the same. Once
+ *       the plan is applied (or there was nothing to apply), the snapshot read becomes the base of
+ *       the next incremental read (a held plan moves nothing, so the run after its approval reads
+ *       the same way and computes the same plan); a MIGRATING school returns to ACTIVE once a plan
+ *       was applied in the migration and no review item is left. A failed run makes the next read
+ *       full.
  * </ol>
  *
  * Audit events and INFO logs carry ids and counts only. What the run does is told to the {@link
@@ -223,7 +228,7 @@ public final class SyncRunner {
     try {
       MisSnapshot snapshot = read(lease, previous);
       Lease renewed = store.renewLease(lease, leaseTtl);
-      RunResult result = planAndApply(renewed, snapshot, migrationAnnounced || read.migrating());
+      RunResult result = planAndApply(renewed, snapshot, read, migrationAnnounced);
       runs.finished(schoolId, read, snapshot, result);
       return result;
     } catch (RuntimeException e) {
@@ -255,26 +260,71 @@ public final class SyncRunner {
     return snapshot;
   }
 
-  private RunResult planAndApply(Lease lease, MisSnapshot snapshot, boolean migrationAnnounced) {
+  private RunResult planAndApply(
+      Lease lease, MisSnapshot snapshot, SchoolRuns.Read read, boolean migrationAnnounced) {
     String schoolId = lease.schoolId();
     TargetState state = store.load(schoolId);
-    Plan plan = planner.plan(state, snapshot, migrationAnnounced);
-    GateVerdict verdict = gate.evaluate(plan, snapshot, migrationAnnounced);
+    PlanBasis.Migration signal = SchoolRuns.signal(read, migrationAnnounced);
+    Plan plan = planner.plan(state, snapshot, signal);
+    GateVerdict verdict = gate.evaluate(plan, snapshot, signal == PlanBasis.Migration.ANNOUNCED);
     plan = plan.withVerdict(verdict);
-    if (!migrationAnnounced && SchoolRuns.detectsMigration(plan)) {
+    if (signal == PlanBasis.Migration.NONE && SchoolRuns.detectsMigration(plan)) {
       // the school is MIGRATING from now on: plan as every later run will, so that the plan held
       // now is the one an approval matches
       runs.migrationDetected(schoolId);
-      plan = planner.plan(state, snapshot, true);
+      signal = PlanBasis.Migration.ANNOUNCED;
+      plan = planner.plan(state, snapshot, signal);
       verdict = gate.evaluate(plan, snapshot, true);
       plan = plan.withVerdict(verdict);
+    } else if (signal == PlanBasis.Migration.ANNOUNCED && !read.migrating()) {
+      // announced by the caller: the school stays MIGRATING until its migration settles, so the
+      // runs after this one (an approval, the nights of review) need no caller flag
+      runs.migrationAnnounced(schoolId);
     }
-    Map<String, String> figures = new LinkedHashMap<>();
-    figures.put("changes", Integer.toString(plan.changes().size()));
-    figures.put("reviewItems", Integer.toString(plan.reviewItems().size()));
-    figures.put("stateVersion", Long.toString(plan.stateVersion()));
-    figures.put("verdict", verdict.decision().name());
-    audit(schoolId, "plan.computed", plan.id(), figures);
+    auditComputed(schoolId, plan, verdict, null);
+    Plan evidencePlan = null;
+    ApplyReport evidenceReport = null;
+    if (verdict.isHeld() && !plan.evidenceBacked().isEmpty() && !approved(schoolId, plan.id())) {
+      // changes backed by explicit evidence (a reported deletion, a passed leaving or employment
+      // end date, parental responsibility withdrawn, an operator's suspension, and what follows
+      // from those alone) do not wait for an unrelated hold: applied now, under their own sanity
+      // limit; the rest is planned afresh from the state they leave and held as before
+      Plan part = Planner.evidenceBackedPart(plan);
+      GateVerdict partVerdict = gate.evaluateEvidenceBacked(part);
+      evidencePlan = part.withVerdict(partVerdict);
+      auditComputed(schoolId, evidencePlan, partVerdict, "evidence");
+      if (!partVerdict.isHeld()) {
+        evidenceReport = applier.apply(evidencePlan, lease, leaseTtl, listener);
+        Map<String, String> f = reportFigures(evidenceReport);
+        f.put("part", "evidence");
+        audit(schoolId, "plan.applied", evidencePlan.id(), f);
+        LOG.info(
+            "school {}: applied the {} evidence-backed changes of held plan {} as plan {}",
+            schoolId,
+            evidencePlan.changes().size(),
+            plan.id(),
+            evidencePlan.id());
+        lease = store.renewLease(lease, leaseTtl);
+        plan = planner.plan(store.load(schoolId), snapshot, signal);
+        verdict = gate.evaluate(plan, snapshot, signal == PlanBasis.Migration.ANNOUNCED);
+        plan = plan.withVerdict(verdict);
+        auditComputed(schoolId, plan, verdict, "remainder");
+      }
+    }
+    RunResult result = finish(lease, plan, verdict, evidencePlan, evidenceReport);
+    if (!read.migrating() && signal == PlanBasis.Migration.NONE) {
+      runs.churnSettledWithReviews(schoolId, result);
+    }
+    return result;
+  }
+
+  private RunResult finish(
+      Lease lease,
+      Plan plan,
+      GateVerdict verdict,
+      @Nullable Plan evidencePlan,
+      @Nullable ApplyReport evidenceReport) {
+    String schoolId = lease.schoolId();
     LOG.info(
         "school {}: plan {} with {} changes, {} review items, verdict {}",
         schoolId,
@@ -286,11 +336,12 @@ public final class SyncRunner {
     if (!verdict.isHeld()) {
       if (plan.isEmpty()) {
         // nothing to apply and nothing held; review items, if any, travel in the result
-        return new RunResult(plan, RunResult.Outcome.NOTHING_TO_DO, null);
+        return new RunResult(
+            plan, RunResult.Outcome.NOTHING_TO_DO, null, evidencePlan, evidenceReport);
       }
       ApplyReport report = applier.apply(plan, lease, leaseTtl, listener);
       audit(schoolId, "plan.applied", plan.id(), reportFigures(report));
-      return new RunResult(plan, RunResult.Outcome.APPLIED, report);
+      return new RunResult(plan, RunResult.Outcome.APPLIED, report, evidencePlan, evidenceReport);
     }
     // a held plan is held even when it has no changes (every people type absent from the read,
     // review items only): it must reach a person, never pass for nothing to do
@@ -300,11 +351,12 @@ public final class SyncRunner {
       Map<String, String> f = reportFigures(report);
       f.put("approvedBy", earlier.get().decider().orElse("unknown"));
       audit(schoolId, "plan.applied", plan.id(), f);
-      return new RunResult(plan, RunResult.Outcome.APPLIED_AFTER_APPROVAL, report);
+      return new RunResult(
+          plan, RunResult.Outcome.APPLIED_AFTER_APPROVAL, report, evidencePlan, evidenceReport);
     }
     if (earlier.isPresent() && earlier.get().decision() == HeldPlan.Decision.DISCARDED) {
       audit(schoolId, "plan.discarded", plan.id(), Map.of());
-      return new RunResult(plan, RunResult.Outcome.DISCARDED, null);
+      return new RunResult(plan, RunResult.Outcome.DISCARDED, null, evidencePlan, evidenceReport);
     }
     if (earlier.isEmpty()) {
       store.holdPlan(
@@ -326,7 +378,27 @@ public final class SyncRunner {
     audit(schoolId, "plan.held", plan.id(), Map.of("reasons", codes.toString()));
     LOG.info("school {}: plan {} held ({})", schoolId, plan.id(), codes);
     listener.held(schoolId, plan.id(), verdict.reasons());
-    return new RunResult(plan, RunResult.Outcome.HELD, null);
+    return new RunResult(plan, RunResult.Outcome.HELD, null, evidencePlan, evidenceReport);
+  }
+
+  private boolean approved(String schoolId, String planId) {
+    return store
+        .heldPlan(schoolId, planId)
+        .map(h -> h.decision() == HeldPlan.Decision.APPROVED)
+        .orElse(false);
+  }
+
+  private void auditComputed(
+      String schoolId, Plan plan, GateVerdict verdict, @Nullable String part) {
+    Map<String, String> figures = new LinkedHashMap<>();
+    figures.put("changes", Integer.toString(plan.changes().size()));
+    figures.put("reviewItems", Integer.toString(plan.reviewItems().size()));
+    figures.put("stateVersion", Long.toString(plan.stateVersion()));
+    figures.put("verdict", verdict.decision().name());
+    if (part != null) {
+      figures.put("part", part);
+    }
+    audit(schoolId, "plan.computed", plan.id(), figures);
   }
 
   /** Hands the source's page reports to the listener; reports the totals of types it did not. */

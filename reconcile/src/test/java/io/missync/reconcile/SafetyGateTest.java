@@ -58,8 +58,10 @@ class SafetyGateTest {
     Fx.Product p = new Fx.Product();
     MisSnapshot s = students(100).build();
     p.sync(s);
-    MisSnapshot fifteen = without(s, 0, 15); // > 10% but not > 20
-    assertFalse(gate.evaluate(p.planner.plan(p.state(), fifteen), fifteen).isHeld());
+    // both conditions: 10 of 100 is more than 3 but not more than 10% (the default since issue 13:
+    // a percentage with a small floor, so that small schools are protected too)
+    MisSnapshot ten = without(s, 0, 10);
+    assertFalse(gate.evaluate(p.planner.plan(p.state(), ten), ten).isHeld());
     MisSnapshot quarter = without(s, 0, 25);
     GateVerdict v = gate.evaluate(p.planner.plan(p.state(), quarter), quarter);
     assertEquals(Set.of(HoldReason.Code.THRESHOLD_EXCEEDED), codes(v));
@@ -107,7 +109,9 @@ class SafetyGateTest {
     MisSnapshot truncated =
         without(s, 6, 10).toBuilder().sourceCount(EntityType.STUDENT, 10).build();
     GateVerdict v = gate.evaluate(p.planner.plan(p.state(), truncated), truncated);
-    assertEquals(Set.of(HoldReason.Code.COUNT_MISMATCH), codes(v));
+    // 4 of 10 gone also passes the deactivation threshold (more than 3 and more than 10%)
+    assertEquals(
+        Set.of(HoldReason.Code.COUNT_MISMATCH, HoldReason.Code.THRESHOLD_EXCEEDED), codes(v));
     assertEquals("fetched 6 students but the source reports 10", v.reasons().get(0).message());
   }
 

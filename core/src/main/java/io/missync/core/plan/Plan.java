@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param reviewItems items for a person to decide; never applied
  * @param statistics counts per entity type and change kind
  * @param verdict the gate's verdict, or null before gating
+ * @param basis what the plan was based on (school day, migration signal, completeness and counts),
+ *     or null for a plan built without one
+ * @param evidenceBacked the changes backed by explicit evidence (a deletion the source reported, a
+ *     leaving or employment end date that has passed, an operator's suspension, parental
+ *     responsibility withdrawn, and the contact deactivations and unlinks that follow from those
+ *     alone), in application order: the same instances as in {@code changes}, a subset of them.
+ *     They are applied in the run that sees them even when the rest of the plan is held
  */
 public record Plan(
     String id,
@@ -31,13 +38,44 @@ public record Plan(
     List<Change> changes,
     List<ReviewItem> reviewItems,
     PlanStatistics statistics,
-    @Nullable GateVerdict verdict) {
+    @Nullable GateVerdict verdict,
+    @Nullable PlanBasis basis,
+    List<Change> evidenceBacked) {
   public Plan {
     changes = List.copyOf(changes);
     reviewItems = List.copyOf(reviewItems);
+    evidenceBacked = List.copyOf(evidenceBacked);
     if (id.isBlank()) {
       throw new IllegalArgumentException("Plan.id must not be blank");
     }
+  }
+
+  /** A plan without a basis and without evidence-backed changes. */
+  public Plan(
+      String id,
+      String schoolId,
+      long stateVersion,
+      Instant computedAt,
+      List<Change> changes,
+      List<ReviewItem> reviewItems,
+      PlanStatistics statistics,
+      @Nullable GateVerdict verdict) {
+    this(
+        id,
+        schoolId,
+        stateVersion,
+        computedAt,
+        changes,
+        reviewItems,
+        statistics,
+        verdict,
+        null,
+        List.of());
+  }
+
+  /** What the plan was based on, when the planner recorded it. */
+  public Optional<PlanBasis> planBasis() {
+    return Optional.ofNullable(basis);
   }
 
   /** The verdict, once the gate has looked at the plan. */
@@ -47,7 +85,17 @@ public record Plan(
 
   /** This plan with the gate's verdict. */
   public Plan withVerdict(GateVerdict v) {
-    return new Plan(id, schoolId, stateVersion, computedAt, changes, reviewItems, statistics, v);
+    return new Plan(
+        id,
+        schoolId,
+        stateVersion,
+        computedAt,
+        changes,
+        reviewItems,
+        statistics,
+        v,
+        basis,
+        evidenceBacked);
   }
 
   public boolean isEmpty() {

@@ -1,6 +1,10 @@
 package io.missync.core.plan;
 
-/** Why a change or review item exists. Each change carries one, with its evidence. */
+/**
+ * Why a change or review item exists. Each change carries one, with its evidence. The set may grow:
+ * a consumer should treat a code it does not know as unspecified. Each code is produced by exactly
+ * one of the planner's rule units (see the rule index in {@code io.missync.reconcile}).
+ */
 public enum ReasonCode {
   /** The person or group is in the source and has no account or product group yet. */
   NEW_IN_SOURCE,
@@ -47,5 +51,12 @@ public enum ReasonCode {
   /** Several candidates matched equally. */
   AMBIGUOUS_MATCH,
   /** A source row could not be used. */
-  REJECTED_ROW
+  REJECTED_ROW,
+  /**
+   * Several people of one type share a key that must be unique (two pupils with one UPN, two staff
+   * with one email): a person must decide; neither is created or matched on that key meanwhile.
+   */
+  DUPLICATE_KEY,
+  /** An operator suspended the account (an emergency deactivation) ahead of the MIS. */
+  OPERATOR_SUSPENDED
 }

@@ -9,11 +9,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * Something a person must decide; never applied automatically. The planner leaves the person
  * untouched (no create, no deactivate) until the item is resolved.
+ *
+ * <p>Every item has a stable {@link #id()}: derived from its kind and its subject only (the MIS
+ * person and the candidate account, the people sharing a key, the rejected row's location), never
+ * from display data, evidence or the plan it came in. The same question asked by two runs has the
+ * same id, so a review workflow can carry a person's decision from one run to the next.
  */
 public sealed interface ReviewItem
-    permits ReviewItem.PossibleDuplicate, ReviewItem.AmbiguousMatch, ReviewItem.RejectedRow {
+    permits ReviewItem.PossibleDuplicate,
+        ReviewItem.AmbiguousMatch,
+        ReviewItem.RejectedRow,
+        ReviewItem.DuplicateKey {
 
   Reason reason();
+
+  /**
+   * The item's stable id: {@code "ri-"} and 32 hex digits of a SHA-256 over its kind and subject.
+   * Items of different kinds, or about different subjects, have different ids.
+   */
+  default String id() {
+    return ReviewIds.of(this);
+  }
 
   /**
    * An MIS person may be an existing account, with less than certain confidence.
@@ -38,6 +54,23 @@ public sealed interface ReviewItem
       implements ReviewItem {
     public AmbiguousMatch {
       candidateAccountIds = List.copyOf(candidateAccountIds);
+    }
+  }
+
+  /**
+   * Several people of one type share a key that must be unique: two pupils with one UPN, or two
+   * staff with one email (a data-entry error in the MIS). None of them is created or matched to an
+   * existing account on that key until the MIS is corrected or a person decides.
+   *
+   * @param entityType the people's type
+   * @param key the name of the key ({@code UPN} or {@code EMAIL}), never its value
+   * @param people the people sharing it, in order
+   * @param reason {@link ReasonCode#DUPLICATE_KEY}
+   */
+  record DuplicateKey(EntityType entityType, String key, List<PersonRef> people, Reason reason)
+      implements ReviewItem {
+    public DuplicateKey {
+      people = List.copyOf(people);
     }
   }
 

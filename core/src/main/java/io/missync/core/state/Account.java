@@ -29,6 +29,7 @@ public final class Account {
   private final @Nullable String username;
   private final boolean credentialsIssued;
   private final boolean protectedAccount;
+  private final boolean suspended;
   private final Map<AccountField, String> fields;
   private final Map<String, MembershipRole> groups;
 
@@ -50,6 +51,7 @@ public final class Account {
     this.username = b.username;
     this.credentialsIssued = b.credentialsIssued;
     this.protectedAccount = b.protectedAccount;
+    this.suspended = b.suspended;
     this.fields = b.fields.isEmpty() ? Map.of() : new EnumMap<>(b.fields);
     this.groups = b.groups.isEmpty() ? Map.of() : new LinkedHashMap<>(b.groups);
   }
@@ -66,6 +68,7 @@ public final class Account {
     b.username = username;
     b.credentialsIssued = credentialsIssued;
     b.protectedAccount = protectedAccount;
+    b.suspended = suspended;
     b.fields.putAll(fields);
     b.groups.putAll(groups);
     return b;
@@ -109,6 +112,16 @@ public final class Account {
     return protectedAccount;
   }
 
+  /**
+   * True when an operator deactivated the account in an emergency (a same-day dismissal, a
+   * safeguarding concern) ahead of the MIS. The planner respects it until the MIS agrees: it never
+   * reactivates a suspended account, and a suspended account that is still active is deactivated
+   * ({@code OPERATOR_SUSPENDED}). An operator lifts it; stores persist it with the account.
+   */
+  public boolean suspended() {
+    return suspended;
+  }
+
   /** The managed field values as last applied (unmodifiable). */
   public Map<AccountField, String> fields() {
     return java.util.Collections.unmodifiableMap(fields);
@@ -134,6 +147,7 @@ public final class Account {
         && Objects.equals(username, a.username)
         && credentialsIssued == a.credentialsIssued
         && protectedAccount == a.protectedAccount
+        && suspended == a.suspended
         && fields.equals(a.fields)
         && groups.equals(a.groups);
   }
@@ -159,6 +173,7 @@ public final class Account {
     private @Nullable String username;
     private boolean credentialsIssued;
     private boolean protectedAccount;
+    private boolean suspended;
     private final EnumMap<AccountField, String> fields = new EnumMap<>(AccountField.class);
     private final LinkedHashMap<String, MembershipRole> groups = new LinkedHashMap<>();
 
@@ -194,6 +209,12 @@ public final class Account {
 
     public Builder protectedAccount(boolean protectedAccount) {
       this.protectedAccount = protectedAccount;
+      return this;
+    }
+
+    /** Marks the account as suspended by an operator (see {@link Account#suspended()}). */
+    public Builder suspended(boolean suspended) {
+      this.suspended = suspended;
       return this;
     }
 
