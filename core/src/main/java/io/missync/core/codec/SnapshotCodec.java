@@ -16,6 +16,8 @@ import io.missync.core.model.Relationship;
 import io.missync.core.model.SourceInfo;
 import io.missync.core.model.StaffMember;
 import io.missync.core.model.Student;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -71,7 +73,7 @@ public final class SnapshotCodec {
     bytes.writeBytes(MAGIC);
     bytes.write(VERSION);
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16);
-        DataOutputStream out = new DataOutputStream(gz)) {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16))) {
       new Writer(out).snapshot(s);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
@@ -104,7 +106,8 @@ public final class SnapshotCodec {
     }
     InputStream raw =
         new ByteArrayInputStream(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 1);
-    try (DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
       MisSnapshot s = new Reader(in).snapshot();
       if (in.read() != -1) {
         throw new SnapshotCodecException("encoded snapshot is damaged: data after its end");
