@@ -58,7 +58,7 @@ final class CsvDemo {
     out.print(DemoYear.indent(read.report()));
     String school = read.snapshot().source().schoolId();
     AtomicReference<Path> current = new AtomicReference<>(export);
-    SyncStateStore store = Stores.open(options.store());
+    SyncStateStore store = Stores.openForDemo(options.store(), options.out());
     try (SampleProduct product = new SampleProduct()) {
       LoginCardCollector sink = new LoginCardCollector(new SampleProductSink(product));
       SyncRunner runner =

@@ -48,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
       paramLabel = "JDBC_URL",
       description =
           "The state store's JDBC URL (user and password from MISSYNC_STORE_USER and"
-              + " MISSYNC_STORE_PASSWORD); in memory when not given. Use an empty database.")
+              + " MISSYNC_STORE_PASSWORD); by default the embedded H2 database in OUT/state,"
+              + " emptied first. Use an empty database.")
   @Nullable String store;
 
   @Option(

@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * missync end to end: a Wonde simulator serving a generated secondary school over real HTTP, the
  * typed Wonde client and snapshot adapter, the planner, the safety gate, the applier, a state store
- * (in memory, or the one {@code --store} names) and the sample product with its adapter.
+ * (embedded H2 in the output folder, or the one {@code --store} names) and the sample product with
+ * its adapter.
  *
  * <p>It plays a school year: the first sync; term-time changes (starters; leavers: a pupil, a
  * member of staff, the last child of a parent, who loses access with them; form and class moves);
@@ -144,7 +145,7 @@ final class DemoYear {
               .requestTimeout(Duration.ofSeconds(20))
               .build();
       SnapshotSource source = WondeSnapshotSource.builder(client, school.id()).perPage(200).build();
-      SyncStateStore store = Stores.open(options.store());
+      SyncStateStore store = Stores.openForDemo(options.store(), options.out());
       LoginCardCollector sink = new LoginCardCollector(new SampleProductSink(product));
       SyncRunner runner =
           SyncRunner.builder()

@@ -2,8 +2,14 @@ package io.missync.cli.internal;
 
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.store.InMemorySyncStateStore;
+import io.missync.store.jdbc.EmbeddedH2;
 import io.missync.store.jdbc.JdbcSyncStateStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,10 +22,34 @@ import org.jspecify.annotations.Nullable;
 /**
  * Opens the state store a command was given: a JDBC URL ({@code --store}), with the user and
  * password from {@code MISSYNC_STORE_USER} / {@code MISSYNC_STORE_PASSWORD} when set, or the
- * in-memory store (nothing survives the process) when none was given.
+ * in-memory store (nothing survives the process) when none was given; the demo defaults to the
+ * embedded H2 store instead.
  */
 final class Stores {
   private Stores() {}
+
+  /**
+   * The demo's store: the JDBC URL when one was given, otherwise the embedded H2 database in {@code
+   * out/state}, emptied first (it is the demo's own scratch state: a second demo in the same folder
+   * starts from the same empty product as the first).
+   */
+  static SyncStateStore openForDemo(@Nullable String jdbcUrl, Path out) {
+    if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+      return open(jdbcUrl);
+    }
+    Path dir = out.resolve("state");
+    try {
+      Files.createDirectories(dir);
+      try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "missync.*")) {
+        for (Path f : old) {
+          Files.delete(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the demo's store folder " + dir, e);
+    }
+    return JdbcSyncStateStore.builder(EmbeddedH2.dataSource(dir)).build();
+  }
 
   static SyncStateStore open(@Nullable String jdbcUrl) {
     if (jdbcUrl == null || jdbcUrl.isBlank()) {
