@@ -173,6 +173,41 @@ class JdbcSyncStateStoreTest {
     assertEquals(List.of(1, 2, 3), versions(ds, schema + ".missync_schema_version"));
   }
 
+  /** A database at schema version 1 (before leases) keeps its schools when migrated to 2. */
+  @Test
+  void aVersionOneDatabaseMigratesToLeasesKeepingItsState() throws Exception {
+    DataSource ds = TestPostgres.dataSource();
+    String schema = TestPostgres.newSchema();
+    Tables t = new Tables(schema, "missync_");
+    String v1 = SchemaMigrator.script("V1__initial_schema.sql");
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+      s.execute(
+          "CREATE TABLE "
+              + t.schemaVersion()
+              + " (version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(255) NOT NULL,"
+              + " checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+      for (String sql : SchemaMigrator.statements(t.expand(v1))) {
+        s.execute(sql);
+      }
+      s.execute(
+          "INSERT INTO "
+              + t.schemaVersion()
+              + " VALUES (1, 'V1__initial_schema.sql', '"
+              + SchemaMigrator.checksum(v1)
+              + "', now())");
+      s.execute("INSERT INTO " + t.school() + " (school_id, version) VALUES ('old-school', 7)");
+    }
+    JdbcSyncStateStore store = JdbcSyncStateStore.builder(ds).schema(schema).build();
+    assertEquals(List.of(1, 2), versions(ds, t.schemaVersion()));
+    assertEquals(7, store.load("old-school").version());
+    assertTrue(store.lease("old-school").isEmpty());
+    Lease lease = store.tryAcquireLease("old-school", "run-1", Duration.ofMinutes(1)).orElseThrow();
+    store.beginApply(lease, "p", 7, 0);
+    assertEquals(1, store.unfinishedApplies("old-school").size());
+  }
+
   @Test
   void withoutMigratingAnEmptySchemaIsRefused() {
     DataSource ds = TestPostgres.dataSource();
