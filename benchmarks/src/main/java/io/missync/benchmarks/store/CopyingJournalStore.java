@@ -1,10 +1,12 @@
 package io.missync.benchmarks.store;
 
+import io.missync.core.model.MisSnapshot;
 import io.missync.core.spi.ApplyOutcome;
 import io.missync.core.spi.ApplyRecord;
 import io.missync.core.spi.AuditEvent;
 import io.missync.core.spi.HeldPlan;
 import io.missync.core.spi.Lease;
+import io.missync.core.spi.SchoolState;
 import io.missync.core.spi.SyncStateStore;
 import io.missync.core.state.StateUpdate;
 import io.missync.core.state.TargetState;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The baseline of {@link ApplyScaling}: the in-memory store, plus the journal bookkeeping the
@@ -152,5 +155,30 @@ final class CopyingJournalStore implements SyncStateStore {
   @Override
   public Optional<Lease> lease(String schoolId) {
     return d.lease(schoolId);
+  }
+
+  @Override
+  public SchoolState schoolState(String schoolId) {
+    return d.schoolState(schoolId);
+  }
+
+  @Override
+  public SchoolState updateSchoolState(String schoolId, UnaryOperator<SchoolState> change) {
+    return d.updateSchoolState(schoolId, change);
+  }
+
+  @Override
+  public Optional<MisSnapshot> snapshotBase(String schoolId) {
+    return d.snapshotBase(schoolId);
+  }
+
+  @Override
+  public void saveSnapshotBase(String schoolId, MisSnapshot snapshot) {
+    d.saveSnapshotBase(schoolId, snapshot);
+  }
+
+  @Override
+  public void clearSnapshotBase(String schoolId) {
+    d.clearSnapshotBase(schoolId);
   }
 }
