@@ -15,6 +15,7 @@ import io.missync.core.plan.ChangeKind;
 import io.missync.core.spi.ApplyOutcome;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.Lease;
+import io.missync.core.spi.SchoolState;
 import io.missync.core.state.Account;
 import io.missync.core.state.AccountField;
 import io.missync.core.state.StateUpdate;
@@ -210,8 +211,10 @@ class JdbcSyncStateStoreTest {
       s.execute("INSERT INTO " + t.school() + " (school_id, version) VALUES ('old-school', 7)");
     }
     JdbcSyncStateStore store = JdbcSyncStateStore.builder(ds).schema(schema).build();
-    assertEquals(List.of(1, 2), versions(ds, t.schemaVersion()));
+    assertEquals(List.of(1, 2, 3), versions(ds, t.schemaVersion()));
     assertEquals(7, store.load("old-school").version());
+    // V3: a school from before school state starts ACTIVE with a full read due
+    assertEquals(SchoolState.initial("old-school"), store.schoolState("old-school"));
     assertTrue(store.lease("old-school").isEmpty());
     Lease lease = store.tryAcquireLease("old-school", "run-1", Duration.ofMinutes(1)).orElseThrow();
     store.beginApply(lease, "p", 7, 0);
