@@ -1,6 +1,5 @@
 package io.missync.benchmarks.scale;
 
-import io.missync.core.model.MisSnapshot;
 import io.missync.core.store.InMemorySyncStateStore;
 import io.missync.reconcile.GatePolicy;
 import io.missync.reconcile.RunResult;
@@ -10,7 +9,6 @@ import io.missync.testkit.gen.InMemoryProductSink;
 import io.missync.wonde.snapshot.WondeSnapshotSource;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * An incremental sync of one changed pupil against a full sync of the same school, the Wonde
@@ -56,13 +54,14 @@ public final class IncrementalVsFull {
       long incReq = 0;
       for (int r = 0; r < rounds; r++) {
         sim.change();
-        MisSnapshot previous = Objects.requireNonNull(source.last);
         long q0 = sim.requests();
         long t0 = System.nanoTime();
-        RunResult inc = runner.run(school, previous, false);
+        // the runner reads incrementally from the snapshot base its store keeps
+        RunResult inc = runner.run(school);
         long t1 = System.nanoTime();
         long q1 = sim.requests();
         sim.change();
+        runner.requestFullRead(school);
         long t2 = System.nanoTime();
         RunResult full = runner.run(school);
         long t3 = System.nanoTime();

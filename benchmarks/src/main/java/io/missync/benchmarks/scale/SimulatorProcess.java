@@ -93,6 +93,9 @@ public final class SimulatorProcess implements AutoCloseable {
             .studentsPerSchool(Integer.parseInt(args[1]))
             .latencyMs(Long.parseLong(args[2]))
             .port(0)
+            // the world's clock starts at the wall clock, so updated_after (taken from this
+            // process's clock) and the world's updated_at stamps share a time line
+            .startTime(java.time.Instant.now())
             .build();
     try (WondeSimulator sim = WondeSimulator.start(config);
         BufferedReader commands =
