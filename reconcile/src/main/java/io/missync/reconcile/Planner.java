@@ -55,6 +55,13 @@ import java.util.List;
  * most of the type's linked, active accounts vanished and each is matched by a newcomer, as in the
  * runs after a migration's first) or when the match is an ambiguity on a certain tier.
  *
+ * <p>Evidence: the plan lists, in {@link Plan#evidenceBacked()}, the changes backed by explicit
+ * evidence (a deletion the source reported, a leaving or employment end date that has passed, an
+ * operator's suspension, parental responsibility withdrawn, and the contact deactivations and
+ * unlinks that follow from those alone); the runner applies them even when the gate holds the rest
+ * ({@link #evidenceBackedPart}). The plan records what it was based on in {@link Plan#basis()}. The
+ * rules themselves, one unit each, are indexed in the package documentation.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class Planner {

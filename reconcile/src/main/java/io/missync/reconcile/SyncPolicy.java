@@ -27,9 +27,10 @@ import org.jspecify.annotations.Nullable;
  * hard-delete grace period is set). Re-joiners are reactivated under their old account. Year labels
  * are mapped by {@link YearGroupLabels#defaults()}. Preferred names are shown; a rename keeps the
  * username. Every field but {@link AccountField#USERNAME} is managed; none is product-owned.
- * Memberships and groups not yet effective on the planning day are not applied. All match tiers are
- * enabled; email (LIKELY) matches become review items rather than being applied. The school's
- * calendar day is taken in {@link #DEFAULT_SCHOOL_ZONE} (Europe/London).
+ * Memberships and groups not yet effective on the planning day are not applied, and pupils get an
+ * account from their admission date. All match tiers are enabled; email (LIKELY) matches become
+ * review items rather than being applied. The school's calendar day is taken in {@link
+ * #DEFAULT_SCHOOL_ZONE} (Europe/London).
  */
 public final class SyncPolicy {
   /** The default {@link #schoolZone()}: Europe/London (GMT in winter, BST in summer). */

@@ -127,6 +127,34 @@ class RulebookBehaviourTest {
   }
 
   /**
+   * Item 1 with an unrelated hold the old thresholds also had: the source's own count disagrees (a
+   * half-loaded read), and a pupil's leaving date has passed. The leaver goes now; the rest waits.
+   */
+  @Test
+  void aConfirmedLeaverDoesNotWaitForACountMismatch() {
+    source.set(school(10).build());
+    runner().run(Fx.SCHOOL);
+    MisSnapshot next =
+        school(10)
+            .put(
+                student("S3", "Kid", "No3")
+                    .upn(String.format("A%011d0", 3))
+                    .leavingDate(Fx.TODAY.minusDays(1))
+                    .build())
+            .sourceCount(EntityType.STUDENT, 11)
+            .build();
+    source.set(next);
+    RunResult r = runner().run(Fx.SCHOOL);
+    assertEquals(RunResult.Outcome.HELD, r.outcome());
+    assertTrue(
+        r.plan().gateVerdict().orElseThrow().reasons().stream()
+            .anyMatch(h -> h.code() == HoldReason.Code.COUNT_MISMATCH));
+    assertFalse(active(PersonRef.student("S3")), "the confirmed leaver lost access");
+    assertFalse(active(PersonRef.contact("C3")), "their only parent followed them out");
+    assertTrue(active(PersonRef.student("S4")));
+  }
+
+  /**
    * Item 1's own sanity limit: when more than half of a type would go at once, even on dates, the
    * evidence-backed part is held too (a mistyped bulk leaving date).
    */
