@@ -44,6 +44,9 @@ final class WondeMapper {
   /** Classes read in this fetch whose year came from the wire's {@code year_group}. */
   private final java.util.Set<String> wireYears = new java.util.HashSet<>();
 
+  private final java.util.concurrent.atomic.AtomicBoolean classWithoutWireYear =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   WondeMapper(Issues issues) {
     this.issues = issues;
   }
@@ -348,6 +351,8 @@ final class WondeMapper {
     Optional<Group> g = buildGroup(id, b);
     if (g.isPresent() && g.get().yearGroup().isPresent()) {
       wireYears.add(id);
+    } else if (g.isPresent()) {
+      classWithoutWireYear.set(true);
     }
     return g;
   }
@@ -520,6 +525,16 @@ final class WondeMapper {
    * Returns {@code s} itself when nothing changes.
    */
   MisSnapshot derive(MisSnapshot s) {
+    return derive(s, true);
+  }
+
+  /**
+   * As {@link #derive(MisSnapshot)}; when {@code pupilsComplete} is false (this read of pupils or
+   * memberships fell short), a class without a year on the wire is left out of the snapshot with
+   * its memberships instead of being given a year worked out from some of its pupils, which could
+   * be wrong (the caller marks groups and memberships PARTIAL, so nobody leaves them for that).
+   */
+  MisSnapshot derive(MisSnapshot s, boolean pupilsComplete) {
     Map<String, String> staffByUpi = new java.util.HashMap<>();
     java.util.Set<String> repeated = new java.util.HashSet<>();
     for (StaffMember m : s.staff()) {
@@ -538,8 +553,15 @@ final class WondeMapper {
         b.put(c.toBuilder().staffId(staffId).build());
       }
     }
+    java.util.Set<String> leftOut = new java.util.HashSet<>();
     for (Group g : s.groups()) {
       if (g.kind() != GroupKind.CLASS || wireYears.contains(g.id())) {
+        continue;
+      }
+      if (!pupilsComplete) {
+        b = b == null ? s.toBuilder() : b;
+        b.removeGroup(g.id());
+        leftOut.add(g.id());
         continue;
       }
       String year = pupilsYear(s, g.id());
@@ -548,7 +570,18 @@ final class WondeMapper {
         b.putGroup(g.toBuilder().yearGroup(year).build());
       }
     }
+    if (b != null && !leftOut.isEmpty()) {
+      b.removeMembershipsIf(m -> leftOut.contains(m.groupId()));
+    }
     return b == null ? s : b.build();
+  }
+
+  /**
+   * Whether this fetch mapped a class without a year on the wire, whose year {@link #derive} then
+   * works out from its pupils.
+   */
+  boolean derivesClassYears() {
+    return classWithoutWireYear.get();
   }
 
   /** The year group of more than half of a group's pupils whose year is known, or null. */

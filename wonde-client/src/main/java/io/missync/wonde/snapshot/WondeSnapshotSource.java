@@ -557,6 +557,14 @@ public final class WondeSnapshotSource implements SnapshotSource {
         || issues.incomplete.contains(EntityType.STAFF)) {
       issues.incomplete.add(EntityType.MEMBERSHIP);
     }
+    // a class without a year on the wire takes its pupils' year: from a full read whose pupils fell
+    // short that year may be wrong, so such classes are left out of this read (derive) and groups
+    // are not complete. (An incremental read builds on the previous snapshot's pupils.)
+    boolean pupilsComplete = incremental || !issues.incomplete.contains(EntityType.STUDENT);
+    if (!pupilsComplete && map.derivesClassYears()) {
+      issues.add(EntityType.GROUP, "*", "year_group", "classes left out: pupils not fully read");
+      issues.incomplete.add(EntityType.GROUP);
+    }
     for (EntityType t : EntityType.values()) {
       Completeness c = completeness.getOrDefault(t, Completeness.ABSENT);
       if (c == Completeness.COMPLETE && issues.incomplete.contains(t)) {
@@ -564,7 +572,7 @@ public final class WondeSnapshotSource implements SnapshotSource {
       }
       b.completeness(t, c);
     }
-    MisSnapshot snapshot = map.derive(b.build());
+    MisSnapshot snapshot = map.derive(b.build(), pupilsComplete);
     if (!issues.list.isEmpty()) {
       LOG.info("Wonde snapshot of school {} built with {} issues", schoolId, issues.list.size());
     }
