@@ -75,6 +75,8 @@ class KillDuringApplyTest {
                 .schools(1)
                 .studentsPerSchool(20)
                 .staffPerSchool(4)
+                // the world's clock starts at the wall clock, the runners' clock
+                .startTime(java.time.Instant.now())
                 .build())) {
       SchoolWorld w = sim.world().school(0);
       String school = w.id();
@@ -115,6 +117,7 @@ class KillDuringApplyTest {
       assertEquals(
           killAt, store.unfinishedApplies(school).get(0).outcomes().size(), "journalled before");
 
+      inProcess.requestFullRead(school);
       RunResult rerun = inProcess.run(school);
       assertEquals(RunResult.Outcome.APPLIED, rerun.outcome());
       assertEquals(RunResult.Outcome.NOTHING_TO_DO, inProcess.run(school).outcome(), "converged");

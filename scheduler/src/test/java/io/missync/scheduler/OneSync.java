@@ -99,6 +99,7 @@ public final class OneSync {
         runner(ds, schema, sim, System.getenv("MISSYNC_TEST_APP_TOKEN"), school, sink);
     System.out.println("READY");
     System.out.flush();
+    runner.requestFullRead(school);
     runner.run(school);
     System.out.println("DONE");
   }

@@ -55,6 +55,8 @@ class TwoWorkerProcessesTest {
             .schools(SCHOOLS)
             .studentsPerSchool(10)
             .staffPerSchool(2)
+            // the world's clock starts at the wall clock, the workers' clock
+            .startTime(java.time.Instant.now())
             .build();
     try (WondeSimulator sim = WondeSimulator.start(config)) {
       SchoolScheduler registrar =

@@ -88,6 +88,9 @@ public final class Worker {
           RunResult r;
           String outcome = "FAILED";
           try {
+            if (kind == RunKind.FULL) {
+              runner.requestFullRead(school);
+            }
             r = runner.run(school);
             outcome = r.outcome().name();
           } finally {
