@@ -160,7 +160,17 @@ public final class Account {
   /** Ids and flags only; never names or other personal data. */
   @Override
   public String toString() {
-    return "Account[" + accountId + ", " + kind + ", link=" + link + ", active=" + active + "]";
+    return "Account["
+        + accountId
+        + ", "
+        + kind
+        + ", link="
+        + link
+        + ", active="
+        + active
+        + ", suspended="
+        + suspended
+        + "]";
   }
 
   /** Builds an {@link Account}. */

@@ -29,11 +29,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>account fields column: {@code FIELD value} per managed field;
  *   <li>memberships column: {@code groupId ROLE} per membership, in the account's order;
  *   <li>state update (journal): {@code A accountId KIND linkId|\N active deactivatedOn|\N
- *       username|\N credentialsIssued protected}, followed by that account's {@code F FIELD value}
- *       and {@code M groupId ROLE} records; {@code RA accountId}; {@code G groupId sourceId|\N KIND
- *       name subject|\N archived}; {@code RG groupId}; {@code L contactId studentId relationship
- *       parentalResponsibility}; {@code RL linkKey}. Booleans are {@code t}/{@code f}, dates
- *       ISO-8601;
+ *       username|\N credentialsIssued protected suspended}, followed by that account's {@code F
+ *       FIELD value} and {@code M groupId ROLE} records; {@code RA accountId}; {@code G groupId
+ *       sourceId|\N KIND name subject|\N archived}; {@code RG groupId}; {@code L contactId
+ *       studentId relationship parentalResponsibility}; {@code RL linkKey}. Booleans are {@code
+ *       t}/{@code f}, dates ISO-8601. An {@code A} record written before accounts could be
+ *       suspended has no {@code suspended} field and reads as not suspended;
  *   <li>hold reasons: {@code CODE ENTITY_TYPE|\N message};
  *   <li>plan statistics: {@code C ENTITY_TYPE CHANGE_KIND count} and {@code B ENTITY_TYPE
  *       baseline};
@@ -94,7 +95,8 @@ final class Codecs {
               a.deactivatedOn().map(LocalDate::toString).orElse(null),
               a.username().orElse(null),
               bool(a.credentialsIssued()),
-              bool(a.isProtected())));
+              bool(a.isProtected()),
+              bool(a.suspended())));
       a.fields().forEach((f, v) -> rs.add(Arrays.asList("F", f.name(), v)));
       a.groups().forEach((g, r) -> rs.add(Arrays.asList("M", g, r.name())));
     }
@@ -155,7 +157,9 @@ final class Codecs {
                   .deactivatedOn(day == null ? null : date(day, what))
                   .username(r.size() > 6 ? r.get(6) : null)
                   .credentialsIssued(bool(field(r, 7, what), what))
-                  .protectedAccount(bool(field(r, 8, what), what));
+                  .protectedAccount(bool(field(r, 8, what), what))
+                  // absent from records written before schema version 4
+                  .suspended(r.size() > 9 && bool(field(r, 9, what), what));
         }
         case "F", "M" -> {
           if (current == null) {

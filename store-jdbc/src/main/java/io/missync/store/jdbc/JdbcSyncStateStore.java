@@ -237,7 +237,8 @@ public final class JdbcSyncStateStore implements SyncStateStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT account_id, kind, link_type, link_id, active, deactivated_on, username,"
-                      + " credentials_issued, protected_account, fields, memberships FROM "
+                      + " credentials_issued, protected_account, fields, memberships, suspended"
+                      + " FROM "
                       + t.account()
                       + " WHERE school_id = ? ORDER BY account_id")) {
             ps.setFetchSize(fetchSize);
@@ -311,7 +312,8 @@ public final class JdbcSyncStateStore implements SyncStateStore {
             .deactivatedOn(rs.getObject(6, LocalDate.class))
             .username(rs.getString(7))
             .credentialsIssued(rs.getBoolean(8))
-            .protectedAccount(rs.getBoolean(9));
+            .protectedAccount(rs.getBoolean(9))
+            .suspended(rs.getBoolean(12));
     Codecs.readFields(rs.getString(10), a);
     Codecs.readMemberships(rs.getString(11), a);
     return a.build();
@@ -355,8 +357,8 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         "INSERT INTO "
             + t.account()
             + " (school_id, account_id, kind, link_type, link_id, active, deactivated_on,"
-            + " username, credentials_issued, protected_account, fields, memberships)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " username, credentials_issued, protected_account, fields, memberships, suspended)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         accounts.values(),
         (ps, a) -> {
           ps.setString(1, school);
@@ -377,6 +379,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
           ps.setBoolean(10, a.isProtected());
           ps.setString(11, Codecs.fields(a.fields()));
           ps.setString(12, Codecs.memberships(a.groups()));
+          ps.setBoolean(13, a.suspended());
         });
 
     LinkedHashMap<String, ProductGroup> groups = new LinkedHashMap<>();

@@ -45,9 +45,17 @@ final class SchemaMigrator {
    */
   static final Map<Integer, String> SCRIPTS =
       new TreeMap<>(
-          Map.of(1, "V1__initial_schema.sql", 2, "V2__leases.sql", 3, "V3__school_state.sql"));
+          Map.of(
+              1,
+              "V1__initial_schema.sql",
+              2,
+              "V2__leases.sql",
+              3,
+              "V3__school_state.sql",
+              4,
+              "V4__account_suspended.sql"));
 
-  static final int LATEST = 3;
+  static final int LATEST = 4;
 
   private final Tables tables;
 

@@ -35,6 +35,22 @@ class CodecsTest {
   }
 
   @Test
+  void aJournalledAccountWrittenBeforeSuspensionReadsAsNotSuspended() {
+    StateUpdate old = Codecs.readStateUpdate("A\tacc\tSTAFF\t\\N\tf\t\\N\t\\N\tt\tf\n");
+    assertEquals(
+        List.of(
+            Account.builder("acc", EntityType.STAFF).active(false).credentialsIssued(true).build()),
+        old.accounts());
+    Account suspended =
+        Account.builder("acc", EntityType.STAFF).active(false).suspended(true).build();
+    assertTrue(
+        Codecs.readStateUpdate(Codecs.stateUpdate(StateUpdate.account(suspended)))
+            .accounts()
+            .get(0)
+            .suspended());
+  }
+
+  @Test
   void statisticsOfEveryKindAChangeCanHaveReadBack() {
     // one stored row per (type, kind) pair a real change can produce, with distinct counts
     StringBuilder text = new StringBuilder();

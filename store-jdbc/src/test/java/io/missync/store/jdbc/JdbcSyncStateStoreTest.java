@@ -105,7 +105,7 @@ class JdbcSyncStateStoreTest {
       assertTrue(
           cols.stream().anyMatch(c -> c.startsWith("acme_" + table + ".")), table + " is missing");
     }
-    assertEquals(List.of(1, 2, 3), versions(ds, schema + ".acme_schema_version"));
+    assertEquals(List.of(1, 2, 3, 4), versions(ds, schema + ".acme_schema_version"));
     // building again over a migrated schema without migrating works
     JdbcSyncStateStore.builder(ds).schema(schema).tablePrefix("acme_").migrate(false).build();
   }
@@ -181,10 +181,13 @@ class JdbcSyncStateStoreTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(List.of(1, 2, 3), versions(ds, schema + ".missync_schema_version"));
+    assertEquals(List.of(1, 2, 3, 4), versions(ds, schema + ".missync_schema_version"));
   }
 
-  /** A database at schema version 1 (before leases) keeps its schools when migrated to 2. */
+  /**
+   * A database at schema version 1 (before leases) keeps its schools when migrated to 2, and its
+   * accounts, not suspended, when migrated to 4.
+   */
   @Test
   void aVersionOneDatabaseMigratesToLeasesKeepingItsState() throws Exception {
     DataSource ds = TestPostgres.dataSource();
@@ -209,10 +212,20 @@ class JdbcSyncStateStoreTest {
               + SchemaMigrator.checksum(v1)
               + "', now())");
       s.execute("INSERT INTO " + t.school() + " (school_id, version) VALUES ('old-school', 7)");
+      s.execute(
+          "INSERT INTO "
+              + t.account()
+              + " (school_id, account_id, kind, active, credentials_issued, protected_account,"
+              + " fields, memberships) VALUES ('old-school', 'acc-1', 'STAFF', TRUE, FALSE, FALSE,"
+              + " '', '')");
     }
     JdbcSyncStateStore store = JdbcSyncStateStore.builder(ds).schema(schema).build();
-    assertEquals(List.of(1, 2, 3), versions(ds, t.schemaVersion()));
+    assertEquals(List.of(1, 2, 3, 4), versions(ds, t.schemaVersion()));
     assertEquals(7, store.load("old-school").version());
+    // V4: an account from before suspension is not suspended
+    assertEquals(
+        List.of(Account.builder("acc-1", EntityType.STAFF).build()),
+        store.load("old-school").accounts());
     // V3: a school from before school state starts ACTIVE with a full read due
     assertEquals(SchoolState.initial("old-school"), store.schoolState("old-school"));
     assertTrue(store.lease("old-school").isEmpty());

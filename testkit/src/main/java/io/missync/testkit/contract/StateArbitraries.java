@@ -89,9 +89,9 @@ public final class StateArbitraries {
             Arbitraries.of(true, false))
         .flatAs(
             (id, k, person, active, day, username, creds, prot) ->
-                Combinators.combine(fields, groups)
+                Combinators.combine(fields, groups, Arbitraries.of(true, false))
                     .as(
-                        (f, g) -> {
+                        (f, g, suspended) -> {
                           Account.Builder b =
                               Account.builder(id, k)
                                   .link(person == null ? null : new PersonRef(k, person))
@@ -99,7 +99,8 @@ public final class StateArbitraries {
                                   .deactivatedOn(day)
                                   .username(username)
                                   .credentialsIssued(creds)
-                                  .protectedAccount(prot);
+                                  .protectedAccount(prot)
+                                  .suspended(suspended);
                           f.forEach(b::field);
                           g.forEach(b::group);
                           return b.build();

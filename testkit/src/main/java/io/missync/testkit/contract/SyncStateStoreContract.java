@@ -3,6 +3,7 @@ package io.missync.testkit.contract;
 import static io.missync.testkit.contract.StateAssertions.assertSameHeldPlan;
 import static io.missync.testkit.contract.StateAssertions.assertSameState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +92,10 @@ public interface SyncStateStoreContract
 
   // ------------------------------------------------------------------ fixtures
 
-  /** An account with every field set, in several scripts. */
+  /**
+   * An account with every field set, in several scripts. It is suspended by an operator: a store
+   * that loses the flag would let the planner reactivate the account.
+   */
   static Account fullAccount(String id, String personId) {
     Account.Builder b =
         Account.builder(id, EntityType.STUDENT)
@@ -101,6 +105,7 @@ public interface SyncStateStoreContract
             .username("zoë.nguyễn\t😀")
             .credentialsIssued(true)
             .protectedAccount(true)
+            .suspended(true)
             .group("grp-7A", MembershipRole.MEMBER)
             .group("grp-ma\\N", MembershipRole.MAIN_TEACHER)
             .group("grp|x", MembershipRole.TEACHER);
@@ -282,6 +287,8 @@ public interface SyncStateStoreContract
     assertEquals(full.fields(), back.fields());
     assertEquals(full.groups(), back.groups());
     assertEquals(Optional.of(LocalDate.of(2026, 7, 22)), back.deactivatedOn());
+    assertTrue(back.suspended(), "an operator's suspension must survive a reload");
+    assertFalse(loaded.account("acc-2").orElseThrow().suspended());
     assertEquals(Optional.empty(), loaded.account("acc-2").orElseThrow().username());
     assertEquals(Optional.of(""), loaded.account("acc-4").orElseThrow().username());
     assertEquals(Optional.empty(), loaded.group("grp-2").orElseThrow().subjectName());
@@ -355,6 +362,9 @@ public interface SyncStateStoreContract
     TargetState one = store.load(school);
     assertEquals(1, one.version());
     assertEquals(Optional.of(created), one.account("acc-1"));
+    assertTrue(
+        one.account("acc-1").orElseThrow().suspended(),
+        "an outcome's state update must keep an operator's suspension");
 
     ApplyOutcome second =
         new ApplyOutcome(
