@@ -39,10 +39,10 @@ class ContractsCatchBrokenImplementationsTest {
     SyncStateStoreContract c =
         contractOver(
             s ->
-                new ForwardingStore(s) {
+                new ForwardingSyncStateStore(s) {
                   @Override
                   public long commit(String school, long expected, StateUpdate u) {
-                    return d.commit(school, d.load(school).version(), u);
+                    return delegate.commit(school, delegate.load(school).version(), u);
                   }
                 });
     assertThrows(AssertionFailedError.class, c::aCommitFromAStaleVersionThrowsAndChangesNothing);
@@ -54,10 +54,10 @@ class ContractsCatchBrokenImplementationsTest {
     SyncStateStoreContract c =
         contractOver(
             s ->
-                new ForwardingStore(s) {
+                new ForwardingSyncStateStore(s) {
                   @Override
                   public TargetState load(String school) {
-                    TargetState t = d.load(school);
+                    TargetState t = delegate.load(school);
                     // forgets the last account it was given
                     return t.accounts().isEmpty()
                         ? t
@@ -75,7 +75,7 @@ class ContractsCatchBrokenImplementationsTest {
     SyncStateStoreContract c =
         contractOver(
             s ->
-                new ForwardingStore(s) {
+                new ForwardingSyncStateStore(s) {
                   @Override
                   public List<ApplyRecord> unfinishedApplies(String school) {
                     return List.of();
@@ -91,10 +91,10 @@ class ContractsCatchBrokenImplementationsTest {
     SyncStateStoreContract held =
         contractOver(
             s ->
-                new ForwardingStore(s) {
+                new ForwardingSyncStateStore(s) {
                   @Override
                   public List<HeldPlan> heldPlans(String school) {
-                    List<HeldPlan> l = new ArrayList<>(d.heldPlans(school));
+                    List<HeldPlan> l = new ArrayList<>(delegate.heldPlans(school));
                     java.util.Collections.reverse(l);
                     return l;
                   }
@@ -103,10 +103,10 @@ class ContractsCatchBrokenImplementationsTest {
     SyncStateStoreContract audit =
         contractOver(
             s ->
-                new ForwardingStore(s) {
+                new ForwardingSyncStateStore(s) {
                   @Override
                   public List<AuditEvent> audit(String school, int limit) {
-                    return d.audit(school, Integer.MAX_VALUE);
+                    return delegate.audit(school, Integer.MAX_VALUE);
                   }
                 });
     assertThrows(AssertionFailedError.class, audit::auditIsNewestFirstWithALimit);
@@ -117,7 +117,7 @@ class ContractsCatchBrokenImplementationsTest {
     // an unsynchronised check-then-act store: the stale check and the write are not atomic
     SyncStateStoreContract c =
         () ->
-            new ForwardingStore(new InMemorySyncStateStore()) {
+            new ForwardingSyncStateStore(new InMemorySyncStateStore()) {
               private final Map<String, TargetState> states = new HashMap<>();
 
               @Override
@@ -155,10 +155,10 @@ class ContractsCatchBrokenImplementationsTest {
     SyncStateStoreContract c =
         contractOver(
             s ->
-                new ForwardingStore(s) {
+                new ForwardingSyncStateStore(s) {
                   @Override
                   public long commit(String school, long expected, StateUpdate u) {
-                    return d.commit(
+                    return delegate.commit(
                         school,
                         expected,
                         new StateUpdate(

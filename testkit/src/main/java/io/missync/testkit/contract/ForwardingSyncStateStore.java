@@ -15,131 +15,137 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** Forwards every call; tests override one method to break one clause. */
-class ForwardingStore implements SyncStateStore {
-  final SyncStateStore d;
+/**
+ * A {@link SyncStateStore} that forwards every call to another: extend it and override what you
+ * want to change or watch (a store that breaks one clause of {@link SyncStateStoreContract} to
+ * prove the contract catches it, a store that counts or delays calls in a test or a benchmark). It
+ * adds no behaviour and no synchronisation of its own.
+ */
+public class ForwardingSyncStateStore implements SyncStateStore {
+  /** The store every call goes to. */
+  protected final SyncStateStore delegate;
 
-  ForwardingStore(SyncStateStore d) {
-    this.d = d;
+  public ForwardingSyncStateStore(SyncStateStore delegate) {
+    this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
   }
 
   @Override
   public TargetState load(String schoolId) {
-    return d.load(schoolId);
+    return delegate.load(schoolId);
   }
 
   @Override
   public long commit(String schoolId, long expectedVersion, StateUpdate update) {
-    return d.commit(schoolId, expectedVersion, update);
+    return delegate.commit(schoolId, expectedVersion, update);
   }
 
   @Override
   public void beginApply(Lease lease, String planId, long expectedVersion, int changeCount) {
-    d.beginApply(lease, planId, expectedVersion, changeCount);
+    delegate.beginApply(lease, planId, expectedVersion, changeCount);
   }
 
   @Override
   public long recordOutcome(Lease lease, String planId, int index, ApplyOutcome outcome) {
-    return d.recordOutcome(lease, planId, index, outcome);
+    return delegate.recordOutcome(lease, planId, index, outcome);
   }
 
   @Override
   public void finishApply(Lease lease, String planId, ApplyRecord.Status status) {
-    d.finishApply(lease, planId, status);
+    delegate.finishApply(lease, planId, status);
   }
 
   @Override
   public Optional<Lease> tryAcquireLease(String schoolId, String holder, Duration ttl) {
-    return d.tryAcquireLease(schoolId, holder, ttl);
+    return delegate.tryAcquireLease(schoolId, holder, ttl);
   }
 
   @Override
   public Lease renewLease(Lease lease, Duration ttl) {
-    return d.renewLease(lease, ttl);
+    return delegate.renewLease(lease, ttl);
   }
 
   @Override
   public void releaseLease(Lease lease) {
-    d.releaseLease(lease);
+    delegate.releaseLease(lease);
   }
 
   @Override
   public Optional<Lease> lease(String schoolId) {
-    return d.lease(schoolId);
+    return delegate.lease(schoolId);
   }
 
   @Override
   public List<ApplyRecord> unfinishedApplies(String schoolId) {
-    return d.unfinishedApplies(schoolId);
+    return delegate.unfinishedApplies(schoolId);
   }
 
   @Override
   public Optional<ApplyRecord> applyRecord(String schoolId, String planId) {
-    return d.applyRecord(schoolId, planId);
+    return delegate.applyRecord(schoolId, planId);
   }
 
   @Override
   public Optional<String> watermark(String schoolId, String name) {
-    return d.watermark(schoolId, name);
+    return delegate.watermark(schoolId, name);
   }
 
   @Override
   public void saveWatermark(String schoolId, String name, String value) {
-    d.saveWatermark(schoolId, name, value);
+    delegate.saveWatermark(schoolId, name, value);
   }
 
   @Override
   public void holdPlan(HeldPlan plan) {
-    d.holdPlan(plan);
+    delegate.holdPlan(plan);
   }
 
   @Override
   public Optional<HeldPlan> heldPlan(String schoolId, String planId) {
-    return d.heldPlan(schoolId, planId);
+    return delegate.heldPlan(schoolId, planId);
   }
 
   @Override
   public List<HeldPlan> heldPlans(String schoolId) {
-    return d.heldPlans(schoolId);
+    return delegate.heldPlans(schoolId);
   }
 
   @Override
   public void decide(String schoolId, String planId, HeldPlan.Decision decision, String actor) {
-    d.decide(schoolId, planId, decision, actor);
+    delegate.decide(schoolId, planId, decision, actor);
   }
 
   @Override
   public void appendAudit(AuditEvent event) {
-    d.appendAudit(event);
+    delegate.appendAudit(event);
   }
 
   @Override
   public List<AuditEvent> audit(String schoolId, int limit) {
-    return d.audit(schoolId, limit);
+    return delegate.audit(schoolId, limit);
   }
 
   @Override
   public SchoolState schoolState(String schoolId) {
-    return d.schoolState(schoolId);
+    return delegate.schoolState(schoolId);
   }
 
   @Override
   public SchoolState updateSchoolState(String schoolId, UnaryOperator<SchoolState> change) {
-    return d.updateSchoolState(schoolId, change);
+    return delegate.updateSchoolState(schoolId, change);
   }
 
   @Override
   public Optional<MisSnapshot> snapshotBase(String schoolId) {
-    return d.snapshotBase(schoolId);
+    return delegate.snapshotBase(schoolId);
   }
 
   @Override
   public void saveSnapshotBase(String schoolId, MisSnapshot snapshot) {
-    d.saveSnapshotBase(schoolId, snapshot);
+    delegate.saveSnapshotBase(schoolId, snapshot);
   }
 
   @Override
   public void clearSnapshotBase(String schoolId) {
-    d.clearSnapshotBase(schoolId);
+    delegate.clearSnapshotBase(schoolId);
   }
 }
