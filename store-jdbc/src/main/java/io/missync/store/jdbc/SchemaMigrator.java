@@ -67,8 +67,13 @@ final class SchemaMigrator {
   int migrate(DataSource ds) {
     try (Connection c = ds.getConnection()) {
       if (isH2(c)) {
-        try (Connection lock = ds.getConnection()) {
-          return underH2Lock(lock, () -> migrate(c, true));
+        // an embedded H2 file is open in one process, so stores migrating it at once are in this
+        // JVM: run them one at a time here as well, since H2 can fail concurrent DDL (the lock
+        // table's own CREATE TABLE IF NOT EXISTS included) with a general error instead of waiting
+        synchronized (H2_MIGRATIONS) {
+          try (Connection lock = ds.getConnection()) {
+            return underH2Lock(lock, () -> migrate(c, true));
+          }
         }
       }
       return migrate(c, false);
@@ -80,6 +85,9 @@ final class SchemaMigrator {
   private interface Run {
     int run() throws SQLException;
   }
+
+  /** Serialises the H2 migrations of this JVM (see {@link #migrate(DataSource)}). */
+  private static final Object H2_MIGRATIONS = new Object();
 
   /** How long a run waits for another one migrating the same tables on H2. */
   private static final long H2_LOCK_WAIT_MS = 120_000;
