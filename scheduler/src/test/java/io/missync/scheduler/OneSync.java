@@ -4,6 +4,7 @@ import io.missync.core.EntityType;
 import io.missync.core.credentials.CohortCredentialPolicy;
 import io.missync.core.credentials.PasswordGenerators;
 import io.missync.core.credentials.UsernameTemplate;
+import io.missync.core.plan.ChangeKind;
 import io.missync.core.spi.ChangeResult;
 import io.missync.core.spi.ChangeSink;
 import io.missync.core.spi.CredentialPolicy;
@@ -30,6 +31,21 @@ import org.postgresql.ds.PGSimpleDataSource;
  * for {@link Worker}.
  */
 public final class OneSync {
+  /**
+   * The gate these crash and scale-out tests run under: the defaults, with deactivations and
+   * unlinks held only past 10% and 20 (unlinks 20% and 50), so a small school's term of leavers is
+   * applied (and can be killed mid-apply) instead of held for review; the gate itself is tested in
+   * reconcile.
+   */
+  static final GatePolicy TERM_GATE =
+      GatePolicy.builder()
+          .peopleThreshold(ChangeKind.DEACTIVATE_ACCOUNT, new GatePolicy.Threshold(10, 20))
+          .threshold(
+              EntityType.GUARDIAN_LINK,
+              ChangeKind.UNLINK_GUARDIAN,
+              new GatePolicy.Threshold(20, 50))
+          .build();
+
   private OneSync() {}
 
   static CredentialPolicy credentials() {
@@ -65,7 +81,7 @@ public final class OneSync {
         .sink(sink)
         .credentials(credentials())
         .policy(SyncPolicy.defaults())
-        .gatePolicy(GatePolicy.defaults())
+        .gatePolicy(OneSync.TERM_GATE)
         .clock(Clock.systemUTC())
         // a dead run's lease lapses soon, and the run that replaces it waits it out
         .leaseTtl(Duration.ofSeconds(5))

@@ -4,7 +4,6 @@ import io.missync.core.EntityType;
 import io.missync.core.credentials.CohortCredentialPolicy;
 import io.missync.core.credentials.PasswordGenerators;
 import io.missync.core.credentials.UsernameTemplate;
-import io.missync.reconcile.GatePolicy;
 import io.missync.reconcile.RunResult;
 import io.missync.reconcile.SyncPolicy;
 import io.missync.reconcile.SyncRunner;
@@ -73,7 +72,7 @@ public final class Worker {
                   .sink(product.sink(school, name))
                   .credentials(credentials)
                   .policy(SyncPolicy.defaults())
-                  .gatePolicy(GatePolicy.defaults())
+                  .gatePolicy(OneSync.TERM_GATE)
                   .clock(Clock.systemUTC())
                   // a dead run's lease lapses soon, and the run that replaces it waits it out
                   .leaseTtl(Duration.ofSeconds(5))
