@@ -264,4 +264,25 @@ public final class Assembly {
     }
     return g.value();
   }
+
+  /**
+   * Gives {@code to} the identity of {@code from}, the same person's record in another role (a
+   * member of staff who is also a contact): id, MIS id, names, email, gender, date of birth and
+   * attributes, except the staff {@code role} attribute, which belongs to one role only.
+   */
+  static void copyIdentity(Person from, Person.Builder<?, ?> to) {
+    to.id(from.id())
+        .misId(from.misId().orElse(null))
+        .legalName(from.legalForename().orElse(null), from.legalSurname().orElse(null))
+        .middleNames(from.middleNames().orElse(null))
+        .preferredName(from.preferredForename().orElse(null), from.preferredSurname().orElse(null))
+        .email(from.email().orElse(null))
+        .gender(from.gender().orElse(null))
+        .dateOfBirth(from.dateOfBirth().orElse(null));
+    for (Map.Entry<String, String> e : from.attributes().entrySet()) {
+      if (!e.getKey().equals("role")) {
+        to.attribute(e.getKey(), e.getValue());
+      }
+    }
+  }
 }

@@ -1246,19 +1246,7 @@ public final class OneRosterReader {
       }
       b = sb;
     }
-    b.id(p.id())
-        .misId(p.misId().orElse(null))
-        .legalName(p.legalForename().orElse(null), p.legalSurname().orElse(null))
-        .middleNames(p.middleNames().orElse(null))
-        .preferredName(p.preferredForename().orElse(null), p.preferredSurname().orElse(null))
-        .email(p.email().orElse(null))
-        .gender(p.gender().orElse(null))
-        .dateOfBirth(p.dateOfBirth().orElse(null));
-    for (Map.Entry<String, String> e : p.attributes().entrySet()) {
-      if (!e.getKey().equals("role")) {
-        b.attribute(e.getKey(), e.getValue());
-      }
-    }
+    Assembly.copyIdentity(p, b);
     if (p instanceof Contact c && b instanceof StaffMember.Builder) {
       c.phone().ifPresent(ph -> b.attribute("phone", ph));
     }

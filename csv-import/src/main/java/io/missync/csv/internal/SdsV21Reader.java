@@ -495,23 +495,8 @@ public final class SdsV21Reader {
    */
   private void alsoContact(Table t, String id, String staffRole) {
     Person p = asm.builder().person(PersonRef.staff(id)).orElseThrow();
-    Contact.Builder c =
-        Contact.builder()
-            .staffId(id)
-            .phone(t.opt(8))
-            .id(p.id())
-            .misId(p.misId().orElse(null))
-            .legalName(p.legalForename().orElse(null), p.legalSurname().orElse(null))
-            .middleNames(p.middleNames().orElse(null))
-            .preferredName(p.preferredForename().orElse(null), p.preferredSurname().orElse(null))
-            .email(p.email().orElse(null))
-            .gender(p.gender().orElse(null))
-            .dateOfBirth(p.dateOfBirth().orElse(null));
-    for (Map.Entry<String, String> e : p.attributes().entrySet()) {
-      if (!e.getKey().equals("role")) {
-        c.attribute(e.getKey(), e.getValue());
-      }
-    }
+    Contact.Builder c = Contact.builder().staffId(id).phone(t.opt(8));
+    Assembly.copyIdentity(p, c);
     if (asm.addPerson(t, 0, c::build)) {
       t.warn(
           Kind.TWO_ROLES,
